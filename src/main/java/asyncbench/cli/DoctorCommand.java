@@ -1,0 +1,40 @@
+package asyncbench.cli;
+
+import asyncbench.os.KernelLimits;
+import asyncbench.os.ProcStatus;
+import asyncbench.os.Rusage;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "doctor", description = "Shows the JDK, cores, memory and the kernel limits that cap thread counts.")
+final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("JDK:    " + System.getProperty("java.vendor") + " " + Runtime.version() + " at " + System.getProperty("java.home"));
+        out.println("Cores:  " + Runtime.getRuntime().availableProcessors());
+        out.println("Memory: " + memTotal());
+        out.println("This JVM: " + ProcStatus.read().threads() + " threads; getrusage "
+                + (Rusage.self().voluntarySwitches() >= 0 ? "works" : "fails"));
+        out.println();
+        out.println("Limits on platform threads:");
+        for (String[] row : KernelLimits.read().explain()) {
+            out.printf("  %-22s %-12s %s%n", row[0], row[1], row[2]);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String memTotal() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> l.substring("MemTotal:".length()).strip()).findFirst().orElse("unknown");
+    }
+}

@@ -1,0 +1,56 @@
+package asyncbench.cli;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Profile;
+import asyncbench.model.Model;
+import asyncbench.runner.Catalog;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", description = "Lists experiments, their models and parameters with each profile's values.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Experiments:");
+        for (Experiment e : new Catalog.BuiltIn().experiments()) {
+            out.println("  " + e.name() + ": " + e.description());
+            out.println("    models: " + e.models().stream().map(Model::id).collect(Collectors.joining(", ")));
+            out.println("    headline: " + e.headline().metric() + " (" + (e.headline().higherIsBetter() ? "higher" : "lower")
+                    + " is better)");
+            for (Param p : e.params()) {
+                out.println("    --param " + p.name() + ": " + p.description());
+                for (Profile profile : Profile.values()) {
+                    out.println("        " + profile.id() + ": " + values(p.values(profile)));
+                }
+            }
+        }
+        out.println();
+        out.println("Models:");
+        for (Model m : Model.values()) {
+            out.println("  " + m.id() + ": " + m.description());
+        }
+        out.println();
+        out.println("Profiles (--profile, default " + RunCommand.DEFAULT_PROFILE + "):");
+        for (Profile p : Profile.values()) {
+            var m = p.measurement();
+            out.println("  " + p.id() + ": " + m.warmupIterations() + " warm-up + " + m.iterations() + " measured windows of "
+                    + m.iteration().toMillis() + " ms per cell; a cell is killed after " + p.cellTimeout().toSeconds() + " s");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String values(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

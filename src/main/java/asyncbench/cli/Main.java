@@ -1,0 +1,48 @@
+package asyncbench.cli;
+
+import asyncbench.runner.UsageException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code list}, {@code run}, {@code report}, {@code doctor}. */
+@Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
+        description = "Measures when and why async is good for performance on the JVM.",
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, DoctorCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; bad input gives {@link #USAGE} and one message. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("asyncbench: " + e.getMessage());
+            err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof UsageException) {
+                err.println("asyncbench: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("asyncbench: " + commandLine.getCommandName() + " failed: " + e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

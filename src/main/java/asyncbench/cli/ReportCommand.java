@@ -1,0 +1,51 @@
+package asyncbench.cli;
+
+import asyncbench.model.Model;
+import asyncbench.report.Report;
+import asyncbench.runner.Catalog;
+import asyncbench.runner.Runner;
+import asyncbench.runner.UsageException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "report", description = "Renders a run's report again from its saved results.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_ID", arity = "0..1", description = "The run; default: the latest.")
+    String runId;
+
+    @Option(names = "--compare", paramLabel = "FIRST/SECOND", description = "Model pairs for heatmaps and verdicts.")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> runs = Runner.runIds(results);
+        if (runs.isEmpty()) {
+            throw new UsageException("no runs under " + results + "; start one with './asyncbench run'");
+        }
+        String id = runId == null ? runs.getLast() : runId;
+        if (!runs.contains(id)) {
+            throw new UsageException("no run '" + id + "' under " + results + "; runs: " + String.join(", ", runs));
+        }
+        Report.Rendered rendered = Report.render(results.resolve(id), new Catalog.BuiltIn(),
+                Report.comparisons(compare, Model.ids()));
+        PrintWriter out = spec.commandLine().getOut();
+        rendered.verdicts().forEach(v -> out.println("  " + v));
+        out.println("Report: " + rendered.report());
+        out.flush();
+        return 0;
+    }
+}

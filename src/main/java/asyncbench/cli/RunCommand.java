@@ -1,0 +1,97 @@
+package asyncbench.cli;
+
+import asyncbench.model.Model;
+import asyncbench.report.Comparison;
+import asyncbench.report.Report;
+import asyncbench.runner.Catalog;
+import asyncbench.runner.ParamValues;
+import asyncbench.runner.Plan;
+import asyncbench.runner.Runner;
+import asyncbench.runner.UsageException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", description = {
+    "Runs experiments, each cell in its own JVM, then writes the report.",
+    "With no EXPERIMENT, runs every experiment."})
+final class RunCommand implements Callable<Integer> {
+    static final String DEFAULT_PROFILE = "quick";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*", description = "Experiments to run (see 'list').")
+    List<String> experiments = new ArrayList<>();
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Models to run; default: all each experiment supports.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "NAME=VALUES",
+            description = "Replaces a parameter's values: numbers, 2^k, ranges 1..4 or 2^5..2^17, comma separated.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = DEFAULT_PROFILE,
+            description = "smoke, quick or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Goes on with an earlier run, skipping its finished cells.")
+    String resume;
+
+    @Option(names = "--compare", paramLabel = "FIRST/SECOND",
+            description = "Model pairs for heatmaps and verdicts; default: each model against the experiment's first.")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.runner.Catalog$BuiltIn")
+    String catalogClass;
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog catalog = Catalog.load(catalogClass);
+        List<Comparison> comparisons = Report.comparisons(compare, Model.ids());
+        Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr()));
+        Runner.Run run;
+        if (resume != null) {
+            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty()) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models or --param with it");
+            }
+            run = runner.resume(resume);
+        } else {
+            List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
+            run = runner.start(new Plan(chosen, profile, models, parseParams()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"
+                + (run.skipped() > 0 ? ", " + run.skipped() + " already done" : "") + "; results in " + run.results());
+        Report.Rendered rendered = Report.render(run.directory(), catalog, comparisons);
+        rendered.verdicts().forEach(v -> out.println("  " + v));
+        out.println("Report: " + rendered.report());
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, List<Long>> parseParams() throws UsageException {
+        Map<String, List<Long>> parsed = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("malformed --param '" + p + "': write NAME=VALUES, e.g. readers=2^5..2^10");
+            }
+            String name = p.substring(0, eq).trim();
+            parsed.put(name, ParamValues.parse(name, p.substring(eq + 1)));
+        }
+        return parsed;
+    }
+}

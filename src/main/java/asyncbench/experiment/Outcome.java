@@ -1,0 +1,14 @@
+package asyncbench.experiment;
+
+import java.util.Map;
+
+/**
+ * What one cell produced: its figures, and the counters that prove how much work it did.
+ * Counters are compared across models; an experiment verifies its own before returning.
+ */
+public record Outcome(Map<String, Metric> metrics, Map<String, Long> counters) {
+    public Outcome {
+        metrics = Map.copyOf(metrics);
+        counters = Map.copyOf(counters);
+    }
+}

@@ -1,0 +1,46 @@
+package asyncbench.experiment;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How big a run is: which parameter grid each experiment uses, and how long each cell measures. */
+public enum Profile {
+    /** A few cells, short windows: proves everything runs. */
+    SMOKE(new Measurement(1, 3, Duration.ofMillis(200)), Duration.ofSeconds(90)),
+    /** A small grid with enough windows for an error bar. */
+    QUICK(new Measurement(2, 5, Duration.ofMillis(400)), Duration.ofSeconds(180)),
+    /** The published grids, with long windows. */
+    FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900));
+
+    private final Measurement measurement;
+    private final Duration cellTimeout;
+
+    Profile(Measurement measurement, Duration cellTimeout) {
+        this.measurement = measurement;
+        this.cellTimeout = cellTimeout;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Measurement measurement() {
+        return measurement;
+    }
+
+    /** A cell still running after this is killed and recorded as a timeout. */
+    public Duration cellTimeout() {
+        return cellTimeout;
+    }
+
+    public static Optional<Profile> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Profile::id).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package asyncbench.experiment.signal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The async reader: takes segments while there are any, then subscribes a future to its pipe and
+ * returns; the future's continuation resumes it on whichever thread completes it.
+ */
+final class CallbackReader {
+    final FuturePipe pipe;
+    final Counter iterations = new Counter();
+    private final CountDownLatch finished;
+    private final Runnable resume = this::resumed;
+    private long wakeups;
+
+    CallbackReader(FuturePipe pipe, CountDownLatch finished) {
+        this.pipe = pipe;
+        this.finished = finished;
+    }
+
+    /** Runs until the pipe is empty, then returns with a continuation registered. */
+    void start() {
+        while (true) {
+            switch (pipe.take()) {
+                case SEGMENT -> iterations.increment();
+                case EMPTY -> {
+                    CompletableFuture<Void> signal = new CompletableFuture<>();
+                    if (pipe.subscribe(signal)) {
+                        signal.thenRun(resume);
+                        return;
+                    }
+                }
+                case CLOSED -> {
+                    finished.countDown();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void resumed() {
+        wakeups++;
+        start();
+    }
+
+    /** Continuations that ran; read after {@code finished} is counted down. */
+    long wakeups() {
+        return wakeups;
+    }
+}

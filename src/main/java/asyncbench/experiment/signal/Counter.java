@@ -1,0 +1,28 @@
+package asyncbench.experiment.signal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/** A count advanced by one logical writer at a time and read at any moment by the measuring thread. */
+final class Counter {
+    private static final VarHandle VALUE;
+
+    static {
+        try {
+            VALUE = MethodHandles.lookup().findVarHandle(Counter.class, "value", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private long value;
+
+    void increment() {
+        VALUE.setOpaque(this, (long) VALUE.getOpaque(this) + 1);
+    }
+
+    long get() {
+        return (long) VALUE.getOpaque(this);
+    }
+}

@@ -1,0 +1,18 @@
+package asyncbench.experiment.signal;
+
+import asyncbench.sync.AutoResetEvent;
+
+/** A pipe whose reader blocks on an auto-reset event, set on every add. */
+final class EventPipe extends Pipe<AutoResetEvent> {
+    final AutoResetEvent event = new AutoResetEvent();
+
+    @Override
+    AutoResetEvent detachWaiterLocked() {
+        return event;
+    }
+
+    @Override
+    void wake(AutoResetEvent waiter) {
+        waiter.set();
+    }
+}

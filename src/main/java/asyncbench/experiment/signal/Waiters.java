@@ -1,0 +1,113 @@
+package asyncbench.experiment.signal;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.os.ProcStatus;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The memory of N readers all waiting for a signal that has not come: a parked thread each, or a
+ * future with its continuation each. Measured once all N wait: growth of resident memory outside the
+ * (pre-touched) heap and growth of heap used after a full GC, per waiter; and the time to create them.
+ * Then every pipe is closed and the cell fails unless every waiter woke exactly once.
+ */
+public final class Waiters implements Experiment {
+    public static final String WAITERS = "waiters";
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+
+    @Override
+    public String name() {
+        return "waiters";
+    }
+
+    @Override
+    public String description() {
+        return "N readers all waiting on a signal; bytes per waiter (native RSS + heap after GC) and creation time";
+    }
+
+    @Override
+    public List<Model> models() {
+        return List.of(Model.PLATFORM, Model.VIRTUAL, Model.FUTURE);
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.of(WAITERS, "readers waiting at once",
+                List.of(1L << 10, 1L << 12), List.of(1L << 10, 1L << 13, 1L << 16, 1L << 18), Param.powersOfTwo(10, 20)));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline("bytesPerWaiter", false);
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        long kilobytesPerWaiter = model == Model.VIRTUAL ? 3 : 1;
+        return 256 + point.get(WAITERS) * kilobytesPerWaiter / 1024;
+    }
+
+    @Override
+    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+        int count = Math.toIntExact(point.get(WAITERS));
+        long heapBefore = heapUsedAfterGc();
+        long rssBefore = ProcStatus.read().rssBytes();
+        long start = System.nanoTime();
+        Readers readers = Readers.start(model, count, Runnable::run);
+        try {
+            awaitAllWaiting(readers, count);
+        } catch (TimeoutException e) {
+            readers.close(SETTLE_TIMEOUT);
+            throw e;
+        }
+        long createNanos = System.nanoTime() - start;
+        long heapAfter = heapUsedAfterGc();
+        long rssAfter = ProcStatus.read().rssBytes();
+        probe.peak();
+        readers.close(SETTLE_TIMEOUT);
+
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("waiters", (long) count);
+        counters.put("wakeupsSent", readers.wakeupsSent());
+        counters.put("wakeupsReceived", readers.wakeupsReceived());
+        counters.put("iterations", readers.iterations());
+        WorkMismatchException.requireEqual("waiters", count, "wakeupsSent", counters.get("wakeupsSent"));
+        WorkMismatchException.requireEqual("waiters", count, "wakeupsReceived", counters.get("wakeupsReceived"));
+
+        double heapPerWaiter = (double) (heapAfter - heapBefore) / count;
+        double nativePerWaiter = (double) (rssAfter - rssBefore) / count;
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put("bytesPerWaiter", Metric.once(heapPerWaiter + nativePerWaiter, "bytes"));
+        metrics.put("heapBytesPerWaiter", Metric.once(heapPerWaiter, "bytes"));
+        metrics.put("nativeBytesPerWaiter", Metric.once(nativePerWaiter, "bytes"));
+        metrics.put("createNanosPerWaiter", Metric.once((double) createNanos / count, "ns"));
+        return new Outcome(metrics, counters);
+    }
+
+    private static void awaitAllWaiting(Readers readers, int count) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (readers.waiting() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(readers.waiting() + " of " + count + " readers waiting after " + SETTLE_TIMEOUT);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

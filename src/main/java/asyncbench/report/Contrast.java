@@ -1,0 +1,146 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Metric;
+import asyncbench.runner.CellResult;
+import asyncbench.runner.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One model against another over an experiment's grid: per cell the ratio (above 100: the first is
+ * better, whichever way the headline metric points) and which side is clearly better, that is, when
+ * their error intervals do not overlap.
+ */
+final class Contrast {
+    enum Side {
+        FIRST, SECOND, TIE, ONLY_FIRST, ONLY_SECOND, NEITHER
+    }
+
+    final ExperimentResults results;
+    final Comparison pair;
+    final double[][] ratio;
+    final Side[][] side;
+    final String[][] note;
+
+    Contrast(ExperimentResults results, Comparison pair) {
+        this.results = results;
+        this.pair = pair;
+        int rows = Math.max(1, results.rows.size());
+        int cols = results.columns.size();
+        ratio = new double[rows][cols];
+        side = new Side[rows][cols];
+        note = new String[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                long row = results.rows.isEmpty() ? 0 : results.rows.get(r);
+                Map<String, Long> column = results.columns.get(c);
+                Optional<CellResult> a = results.cell(pair.first(), row, column);
+                Optional<CellResult> b = results.cell(pair.second(), row, column);
+                Optional<Metric> ma = a.flatMap(results::headlineOf);
+                Optional<Metric> mb = b.flatMap(results::headlineOf);
+                ratio[r][c] = Double.NaN;
+                if (ma.isPresent() && mb.isPresent()) {
+                    ratio[r][c] = better(ma.get().value(), mb.get().value());
+                    side[r][c] = compare(ma.get(), mb.get());
+                    note[r][c] = Units.percent(ratio[r][c]);
+                } else if (ma.isPresent()) {
+                    side[r][c] = Side.ONLY_FIRST;
+                    note[r][c] = status(b);
+                } else if (mb.isPresent()) {
+                    side[r][c] = Side.ONLY_SECOND;
+                    note[r][c] = status(a);
+                } else {
+                    side[r][c] = Side.NEITHER;
+                    note[r][c] = a.isEmpty() && b.isEmpty() ? "" : status(a.isPresent() ? a : b);
+                }
+            }
+        }
+    }
+
+    private double better(double a, double b) {
+        return results.headline.higherIsBetter() ? a / b * 100 : b / a * 100;
+    }
+
+    private Side compare(Metric a, Metric b) {
+        double ea = a.error() == null ? 0 : a.error();
+        double eb = b.error() == null ? 0 : b.error();
+        boolean aHigher = a.value() - ea > b.value() + eb;
+        boolean bHigher = b.value() - eb > a.value() + ea;
+        if (!aHigher && !bHigher) {
+            return Side.TIE;
+        }
+        return aHigher == results.headline.higherIsBetter() ? Side.FIRST : Side.SECOND;
+    }
+
+    private static String status(Optional<CellResult> c) {
+        return c.map(CellResult::status).map(Status::id).orElse("missing");
+    }
+
+    String title() {
+        String metric = results.headline.metric();
+        return results.experiment + ": " + pair.first() + " vs " + pair.second() + ", "
+                + (results.headline.higherIsBetter()
+                        ? pair.first() + " " + metric + " / " + pair.second() + " " + metric
+                        : pair.second() + " " + metric + " / " + pair.first() + " " + metric)
+                + " x 100 (above 100: " + pair.first() + " better)";
+    }
+
+    /** The plain verdict: who wins where, counted by cells, and from which row on the lead holds. */
+    String verdict() {
+        int[] counts = new int[Side.values().length];
+        int total = 0;
+        for (Side[] row : side) {
+            for (Side s : row) {
+                counts[s.ordinal()]++;
+                total++;
+            }
+        }
+        String a = pair.first();
+        String b = pair.second();
+        StringBuilder v = new StringBuilder();
+        v.append(a).append(" vs ").append(b).append(" (").append(results.headline.metric()).append(", ")
+                .append(results.headline.higherIsBetter() ? "higher" : "lower").append(" is better): ")
+                .append(a).append(" better in ").append(counts[Side.FIRST.ordinal()]).append(", ")
+                .append(b).append(" better in ").append(counts[Side.SECOND.ordinal()]).append(", no clear difference in ")
+                .append(counts[Side.TIE.ordinal()]).append(" of ").append(total).append(" cells");
+        if (counts[Side.ONLY_FIRST.ordinal()] > 0) {
+            v.append("; only ").append(a).append(" ran in ").append(counts[Side.ONLY_FIRST.ordinal()]);
+        }
+        if (counts[Side.ONLY_SECOND.ordinal()] > 0) {
+            v.append("; only ").append(b).append(" ran in ").append(counts[Side.ONLY_SECOND.ordinal()]);
+        }
+        v.append('.');
+        if (results.rows.size() > 1) {
+            fromRowOn(List.of(Side.FIRST, Side.ONLY_FIRST)).ifPresentOrElse(
+                    r -> v.append(' ').append(lead(a, r)),
+                    () -> fromRowOn(List.of(Side.SECOND, Side.ONLY_SECOND)).ifPresent(r -> v.append(' ').append(lead(b, r))));
+        }
+        return v.toString();
+    }
+
+    private String lead(String model, int row) {
+        String across = results.columns.size() > 1 ? " at every " + results.columnParams() + " value" : "";
+        if (row == 0) {
+            return model + " is better in every " + results.rowParam() + " row measured" + across + ".";
+        }
+        return "On this machine " + model + " is better from " + results.rowParam() + "="
+                + Units.count(results.rows.get(row)) + " on" + across + ".";
+    }
+
+    /** The first row from which every cell to the end is on one of {@code sides}. */
+    private Optional<Integer> fromRowOn(List<Side> sides) {
+        Integer from = null;
+        for (int r = side.length - 1; r >= 0; r--) {
+            boolean all = true;
+            for (Side s : side[r]) {
+                all &= sides.contains(s);
+            }
+            if (!all) {
+                break;
+            }
+            from = r;
+        }
+        return Optional.ofNullable(from);
+    }
+}

@@ -1,0 +1,163 @@
+package asyncbench.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a {@link Contrast} as a heatmap: rows are the first parameter, columns the others, each cell
+ * the ratio x 100; green where the first model is better, red where the second is, white at 100.
+ * The colour scale is logarithmic and saturates at 4x either way.
+ */
+final class Heatmap {
+    private static final double CELL_W = 74;
+    private static final double CELL_H = 30;
+    private static final double LEFT = 110;
+    private static final double TOP = 86;
+    private static final double BOTTOM = 56;
+    private static final Color GREEN = new Color(0x1a9850);
+    private static final Color RED = new Color(0xd73027);
+    private static final Color MISSING = new Color(0xdddddd);
+    private static final Color INK = new Color(0x222222);
+
+    private final Contrast contrast;
+
+    Heatmap(Contrast contrast) {
+        this.contrast = contrast;
+    }
+
+    double width() {
+        return Math.max(LEFT + CELL_W * contrast.results.columns.size() + 20, 720);
+    }
+
+    double height() {
+        return TOP + CELL_H * contrast.ratio.length + BOTTOM;
+    }
+
+    void draw(Canvas canvas) {
+        ExperimentResults r = contrast.results;
+        canvas.rect(0, 0, width(), height(), Color.WHITE);
+        canvas.text(10, 22, r.experiment + ": " + contrast.pair.first() + " vs " + contrast.pair.second(), 16,
+                Canvas.Anchor.START, INK, true);
+        canvas.text(10, 42, contrast.title().substring(contrast.title().indexOf(", ") + 2), 11,
+                Canvas.Anchor.START, INK, false);
+        canvas.text(LEFT + CELL_W * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Canvas.Anchor.MIDDLE, INK, true);
+        canvas.text(LEFT - 8, TOP - 8, r.rowParam(), 12, Canvas.Anchor.END, INK, true);
+        for (int c = 0; c < r.columns.size(); c++) {
+            canvas.text(LEFT + CELL_W * (c + 0.5), TOP - 8, ExperimentResults.columnLabel(r.columns.get(c)), 12,
+                    Canvas.Anchor.MIDDLE, INK, false);
+        }
+        for (int row = 0; row < contrast.ratio.length; row++) {
+            double y = TOP + CELL_H * row;
+            String label = r.rows.isEmpty() ? "" : Units.count(r.rows.get(row));
+            canvas.text(LEFT - 8, y + CELL_H / 2 + 4, label, 12, Canvas.Anchor.END, INK, false);
+            for (int c = 0; c < r.columns.size(); c++) {
+                double x = LEFT + CELL_W * c;
+                double ratio = contrast.ratio[row][c];
+                Color fill = switch (contrast.side[row][c]) {
+                    case ONLY_FIRST -> GREEN;
+                    case ONLY_SECOND -> RED;
+                    case NEITHER -> MISSING;
+                    case FIRST, SECOND, TIE -> colour(ratio);
+                };
+                canvas.rect(x + 1, y + 1, CELL_W - 2, CELL_H - 2, fill);
+                String text = contrast.note[row][c] + (contrast.side[row][c] == Contrast.Side.TIE ? "~" : "");
+                canvas.text(x + CELL_W / 2, y + CELL_H / 2 + 4, text, 12, Canvas.Anchor.MIDDLE, INK, false);
+            }
+        }
+        double legendY = TOP + CELL_H * contrast.ratio.length + 22;
+        double[] stops = {25, 50, 100, 200, 400};
+        for (int i = 0; i < stops.length; i++) {
+            double x = LEFT + 60 * i;
+            canvas.rect(x, legendY - 12, 56, 16, colour(stops[i]));
+            canvas.text(x + 28, legendY, Units.percent(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
+        }
+        canvas.text(LEFT + 60 * stops.length + 8, legendY,
+                "~ no clear difference (error bars overlap); a status word: that model's cell did not measure",
+                10, Canvas.Anchor.START, INK, false);
+    }
+
+    static Color colour(double ratio) {
+        if (Double.isNaN(ratio) || ratio <= 0) {
+            return MISSING;
+        }
+        double t = Math.max(-1, Math.min(1, Math.log(ratio / 100) / Math.log(4)));
+        Color target = t >= 0 ? GREEN : RED;
+        double k = Math.abs(t);
+        return new Color(
+                (int) Math.round(255 + (target.getRed() - 255) * k),
+                (int) Math.round(255 + (target.getGreen() - 255) * k),
+                (int) Math.round(255 + (target.getBlue() - 255) * k));
+    }
+
+    void writeSvg(Path file) throws IOException {
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" font-family=\"DejaVu Sans, Arial, sans-serif\">%n",
+                width(), height()));
+        draw(new Canvas() {
+            @Override
+            public void rect(double x, double y, double w, double h, Color fill) {
+                svg.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#%06x\"/>%n",
+                        x, y, w, h, fill.getRGB() & 0xffffff));
+            }
+
+            @Override
+            public void text(double x, double y, String text, double size, Anchor anchor, Color color, boolean bold) {
+                svg.append(String.format(Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"%s\" fill=\"#%06x\"%s>%s</text>%n",
+                        x, y, size, anchor.name().toLowerCase(Locale.ROOT),
+                        color.getRGB() & 0xffffff, bold ? " font-weight=\"bold\"" : "", escape(text)));
+            }
+        });
+        svg.append("</svg>\n");
+        Files.writeString(file, svg, StandardCharsets.UTF_8);
+    }
+
+    void writePng(Path file) throws IOException {
+        int scale = 2;
+        BufferedImage image = new BufferedImage((int) width() * scale, (int) height() * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(scale, scale);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            draw(new Canvas() {
+                @Override
+                public void rect(double x, double y, double w, double h, Color fill) {
+                    g.setColor(fill);
+                    g.fill(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
+                }
+
+                @Override
+                public void text(double x, double y, String text, double size, Anchor anchor, Color color, boolean bold) {
+                    g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size)));
+                    double w = g.getFontMetrics().stringWidth(text);
+                    double left = switch (anchor) {
+                        case START -> x;
+                        case MIDDLE -> x - w / 2;
+                        case END -> x - w;
+                    };
+                    g.setColor(color);
+                    g.drawString(text, (float) left, (float) y);
+                }
+            });
+        } finally {
+            g.dispose();
+        }
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,146 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.runner.Catalog;
+import asyncbench.runner.CellResult;
+import asyncbench.runner.ResultsFile;
+import asyncbench.runner.Status;
+import asyncbench.runner.UsageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a run's report from its saved {@code results.jsonl}, never from a run in progress: per
+ * experiment a CSV of every cell, Markdown tables, a heatmap (SVG and PNG) per comparison, and a
+ * plain verdict; all gathered in {@code report.md}.
+ */
+public final class Report {
+    public static final String FILE = "report.md";
+
+    /** What was written, and the verdicts, for the console. */
+    public record Rendered(Path report, List<Path> files, List<String> verdicts, int unreadableLines) {
+    }
+
+    private Report() {
+    }
+
+    /**
+     * @param comparisons pairs to contrast; empty means every model against each experiment's first
+     */
+    public static Rendered render(Path runDir, Catalog catalog, List<Comparison> comparisons)
+            throws IOException, UsageException {
+        ResultsFile.Contents contents = ResultsFile.read(runDir.resolve(ResultsFile.NAME));
+        List<CellResult> results = contents.results();
+        List<Path> files = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
+        StringBuilder md = new StringBuilder("# asyncbench report: run ").append(runDir.getFileName()).append("\n\n");
+        header(md, results, contents.unreadableLines());
+        for (Experiment experiment : catalog.experiments()) {
+            List<CellResult> cells = results.stream().filter(c -> c.experiment().equals(experiment.name())).toList();
+            if (cells.isEmpty()) {
+                continue;
+            }
+            ExperimentResults r = new ExperimentResults(experiment.name(), experiment.headline(), cells,
+                    experiment.models().stream().map(m -> m.id()).toList());
+            md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
+            Path csv = runDir.resolve(experiment.name() + ".csv");
+            Files.writeString(csv, Tables.csv(r), StandardCharsets.UTF_8);
+            files.add(csv);
+            String headline = Tables.headline(r);
+            Path table = runDir.resolve(experiment.name() + ".md");
+            Files.writeString(table, headline, StandardCharsets.UTF_8);
+            files.add(table);
+            md.append("### ").append(experiment.headline().metric()).append(" (")
+                    .append(experiment.headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
+                    .append(headline).append('\n');
+            for (Comparison pair : pairs(r, comparisons)) {
+                Contrast contrast = new Contrast(r, pair);
+                String verdict = contrast.verdict();
+                verdicts.add(experiment.name() + ": " + verdict);
+                md.append("**").append(pair).append("**: ").append(verdict).append("\n\n");
+                if (r.rows.size() * r.columns.size() > 1) {
+                    String base = experiment.name() + "-" + pair.first() + "-vs-" + pair.second();
+                    Heatmap heatmap = new Heatmap(contrast);
+                    heatmap.writeSvg(runDir.resolve(base + ".svg"));
+                    files.add(runDir.resolve(base + ".svg"));
+                    try {
+                        heatmap.writePng(runDir.resolve(base + ".png"));
+                        files.add(runDir.resolve(base + ".png"));
+                        md.append("![").append(contrast.title()).append("](").append(base).append(".png)\n\n");
+                    } catch (IOException | RuntimeException | Error noFonts) {
+                        // headless Java2D needs fonts; the SVG carries the same picture
+                        md.append("![").append(contrast.title()).append("](").append(base).append(".svg)\n\n");
+                    }
+                }
+            }
+            limits(md, cells);
+            md.append("### Resources per cell\n\n").append(Tables.resources(r)).append('\n');
+        }
+        Path report = runDir.resolve(FILE);
+        Files.writeString(report, md, StandardCharsets.UTF_8);
+        return new Rendered(report, files, verdicts, contents.unreadableLines());
+    }
+
+    private static List<Comparison> pairs(ExperimentResults r, List<Comparison> requested) {
+        if (!requested.isEmpty()) {
+            return requested.stream().filter(p -> r.models.contains(p.first()) && r.models.contains(p.second())).toList();
+        }
+        List<Comparison> pairs = new ArrayList<>();
+        for (String model : r.models.subList(Math.min(1, r.models.size()), r.models.size())) {
+            pairs.add(new Comparison(model, r.models.getFirst()));
+        }
+        return pairs;
+    }
+
+    private static void limits(StringBuilder md, List<CellResult> cells) {
+        List<CellResult> notOk = cells.stream().filter(c -> c.status() != Status.OK).toList();
+        if (notOk.isEmpty()) {
+            return;
+        }
+        md.append("### Cells that did not measure\n\n");
+        for (CellResult c : notOk) {
+            md.append("- ").append(c.model()).append(' ').append(c.params()).append(": **").append(c.status().id())
+                    .append("**: ").append(Optional.ofNullable(c.message()).orElse("")).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void header(StringBuilder md, List<CellResult> results, int unreadable) {
+        if (results.isEmpty()) {
+            md.append("No finished cells.\n\n");
+            return;
+        }
+        CellResult first = results.stream().filter(c -> c.jvm() != null).findFirst().orElse(results.getFirst());
+        Map<String, Object> host = first.host() == null ? Map.of() : first.host();
+        md.append("- Machine: ").append(host.getOrDefault("cpu", "?")).append(", ").append(host.getOrDefault("cores", "?"))
+                .append(" cores, ").append(host.containsKey("memTotalBytes")
+                        ? Units.bytes(((Number) host.get("memTotalBytes")).doubleValue()) : "?").append(" memory, ")
+                .append(host.getOrDefault("os", "?")).append('\n');
+        if (first.jvm() != null) {
+            md.append("- JVM: ").append(first.jvm().vendor()).append(' ').append(first.jvm().version())
+                    .append(", GC ").append(String.join(" + ", first.jvm().gcs())).append('\n');
+        }
+        md.append("- Source: ").append(host.getOrDefault("gitCommit", "?")).append("; profile ")
+                .append(first.profile()).append("; ").append(results.size()).append(" cells");
+        if (unreadable > 0) {
+            md.append("; ").append(unreadable).append(" unreadable line(s) skipped (a run cut short)");
+        }
+        md.append("\n- Each cell ran in its own JVM with a fixed, pre-touched heap; ")
+                .append("errors are 99.9% confidence half-widths over the measured windows.\n\n");
+    }
+
+    /** Checks {@code comparisons} against the models of the catalog. */
+    public static List<Comparison> comparisons(List<String> texts, List<String> models) throws UsageException {
+        List<Comparison> pairs = new ArrayList<>();
+        for (String t : texts) {
+            pairs.add(Comparison.parse(t, models));
+        }
+        return pairs;
+    }
+}

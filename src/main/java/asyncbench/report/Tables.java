@@ -1,0 +1,159 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Metric;
+import asyncbench.runner.CellResult;
+import asyncbench.runner.Resources;
+import asyncbench.runner.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The tables of a report: every cell as CSV, and the headline and resources as Markdown. */
+final class Tables {
+    private Tables() {
+    }
+
+    /** One row per cell: parameters, status, every metric with its error, counters and resources. */
+    static String csv(ExperimentResults r) {
+        Set<String> metrics = new LinkedHashSet<>();
+        Set<String> counters = new LinkedHashSet<>();
+        for (CellResult c : r.cells) {
+            if (c.metrics() != null) {
+                metrics.addAll(c.metrics().keySet());
+            }
+            if (c.counters() != null) {
+                counters.addAll(c.counters().keySet());
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("experiment", "model"));
+        header.addAll(r.params);
+        header.add("status");
+        for (String m : metrics) {
+            header.add(m);
+            header.add(m + "Error");
+        }
+        header.addAll(counters);
+        header.addAll(List.of("rssBytes", "peakRssBytes", "heapUsedAfterGcBytes", "threads", "voluntarySwitches",
+                "involuntarySwitches", "cpuUserSeconds", "cpuSystemSeconds", "gcCount", "gcMillis",
+                "limitReached", "limit", "message"));
+        StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
+        for (CellResult c : r.cells) {
+            List<String> row = new ArrayList<>(List.of(c.experiment(), c.model()));
+            r.params.forEach(p -> row.add(String.valueOf(c.params().get(p))));
+            row.add(c.status().id());
+            for (String m : metrics) {
+                Optional<Metric> metric = c.metric(m);
+                row.add(metric.map(x -> number(x.value())).orElse(""));
+                row.add(metric.map(Metric::error).map(Tables::number).orElse(""));
+            }
+            counters.forEach(k -> row.add(c.counters() == null || !c.counters().containsKey(k) ? "" : c.counters().get(k).toString()));
+            Resources res = c.resources();
+            if (res == null) {
+                for (int i = 0; i < 10; i++) {
+                    row.add("");
+                }
+            } else {
+                row.addAll(List.of(Long.toString(res.rssBytes()), Long.toString(res.peakRssBytes()),
+                        Long.toString(res.heapUsedAfterGcBytes()), Long.toString(res.threads()),
+                        Long.toString(res.voluntarySwitches()), Long.toString(res.involuntarySwitches()),
+                        number(res.cpuUserSeconds()), number(res.cpuSystemSeconds()),
+                        Long.toString(res.gcCount()), Long.toString(res.gcMillis())));
+            }
+            row.add(c.limit() == null ? "" : Long.toString(c.limit().reached()));
+            row.add(c.limit() == null ? "" : c.limit().limit());
+            row.add(c.message() == null ? "" : c.message());
+            out.append(String.join(",", row.stream().map(Tables::csvField).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The headline metric: one row per parameter point, one column per model. */
+    static String headline(ExperimentResults r) {
+        List<String> header = new ArrayList<>(r.params);
+        header.addAll(r.models);
+        StringBuilder md = row(new StringBuilder(), header);
+        md.append(separator(header.size()));
+        for (long rowValue : r.rows.isEmpty() ? List.of(0L) : r.rows) {
+            for (Map<String, Long> column : r.columns) {
+                List<String> cells = new ArrayList<>();
+                if (!r.params.isEmpty()) {
+                    cells.add(Units.count(rowValue));
+                }
+                column.values().forEach(v -> cells.add(Units.count(v)));
+                for (String model : r.models) {
+                    cells.add(r.cell(model, rowValue, column).map(c -> describe(r, c)).orElse(""));
+                }
+                row(md, cells);
+            }
+        }
+        return md.toString();
+    }
+
+    /** What each cell used: memory and threads at its peak, context switches and CPU over its run. */
+    static String resources(ExperimentResults r) {
+        List<String> header = new ArrayList<>(List.of("model"));
+        header.addAll(r.params);
+        header.addAll(List.of("status", "RSS", "heap after GC", "OS threads", "voluntary cs", "involuntary cs",
+                "CPU user s", "CPU sys s", "GCs"));
+        StringBuilder md = row(new StringBuilder(), header);
+        md.append(separator(header.size()));
+        for (String model : r.models) {
+            for (CellResult c : r.cells) {
+                if (!c.model().equals(model)) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(List.of(model));
+                r.params.forEach(p -> cells.add(Units.count(c.params().get(p))));
+                cells.add(c.status().id());
+                Resources res = c.resources();
+                if (res == null) {
+                    cells.addAll(List.of("", "", "", "", "", "", "", ""));
+                } else {
+                    cells.addAll(List.of(Units.bytes(res.rssBytes()),
+                            res.heapUsedAfterGcBytes() < 0 ? "" : Units.bytes(res.heapUsedAfterGcBytes()),
+                            Long.toString(res.threads()), Units.scaled(res.voluntarySwitches()),
+                            Units.scaled(res.involuntarySwitches()),
+                            String.format(Locale.ROOT, "%.2f", res.cpuUserSeconds()),
+                            String.format(Locale.ROOT, "%.2f", res.cpuSystemSeconds()), Long.toString(res.gcCount())));
+                }
+                row(md, cells);
+            }
+        }
+        return md.toString();
+    }
+
+    static String describe(ExperimentResults r, CellResult c) {
+        if (c.status() == Status.OK) {
+            return r.headlineOf(c).map(m -> Units.value(m.value(), m.unit())
+                    + (m.error() == null ? "" : " ± " + Units.value(m.error(), m.unit()))).orElse("ok");
+        }
+        if (c.status() == Status.LIMIT && c.limit() != null) {
+            return "limit: " + c.limit().reached() + " fit (" + c.limit().limit() + ")";
+        }
+        return c.status().id();
+    }
+
+    private static StringBuilder row(StringBuilder md, List<String> cells) {
+        md.append("| ").append(String.join(" | ", cells.stream().map(s -> s.replace("|", "\\|")).toList())).append(" |\n");
+        return md;
+    }
+
+    private static String separator(int columns) {
+        return "|" + "---|".repeat(columns) + "\n";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String csvField(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

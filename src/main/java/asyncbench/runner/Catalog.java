@@ -1,0 +1,41 @@
+package asyncbench.runner;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.signal.SignalGrid;
+import asyncbench.experiment.signal.Waiters;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The experiments a run can choose from. A forked cell finds its experiment again by naming the
+ * catalog class, which must have a public no-argument constructor.
+ */
+public interface Catalog {
+    List<Experiment> experiments();
+
+    default Optional<Experiment> byName(String name) {
+        return experiments().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    default List<String> names() {
+        return experiments().stream().map(Experiment::name).toList();
+    }
+
+    /** The lab's experiments, in the order a full run takes them. */
+    final class BuiltIn implements Catalog {
+        private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters());
+
+        @Override
+        public List<Experiment> experiments() {
+            return ALL;
+        }
+    }
+
+    static Catalog load(String className) {
+        try {
+            return (Catalog) Class.forName(className).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("cannot load catalog " + className + ": " + e, e);
+        }
+    }
+}

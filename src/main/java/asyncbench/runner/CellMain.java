@@ -1,0 +1,98 @@
+package asyncbench.runner;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Profile;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.os.ProcStatus;
+import asyncbench.os.Rusage;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The entry point of a forked cell JVM: runs one cell and prints its result as one JSON line after
+ * {@link #MARKER} on standard output. Arguments: catalog class, experiment, model, profile, name=value...
+ */
+public final class CellMain {
+    static final String MARKER = "@asyncbench-result ";
+
+    private CellMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Catalog catalog = Catalog.load(args[0]);
+        Experiment experiment = catalog.byName(args[1]).orElseThrow();
+        Model model = Model.byId(args[2]).orElseThrow();
+        Profile profile = Profile.byId(args[3]).orElseThrow();
+        Map<String, Long> point = new LinkedHashMap<>();
+        for (int i = 4; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            point.put(kv[0], Long.parseLong(kv[1]));
+        }
+        CellSpec spec = new CellSpec(experiment.name(), model, point, profile);
+        CellResult result = run(experiment, spec);
+        System.out.println(MARKER + Json.MAPPER.writeValueAsString(result));
+        System.out.flush();
+        // readers or pools a failed cell left behind must not keep this JVM alive
+        System.exit(0);
+    }
+
+    static CellResult run(Experiment experiment, CellSpec spec) {
+        PeakProbe probe = new PeakProbe();
+        Rusage cpuBefore = Rusage.self();
+        long[] gcBefore = gc();
+        JvmInfo jvm = JvmInfo.current();
+        try {
+            Outcome outcome = experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
+            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
+                    Status.OK, null, null, outcome.metrics(), outcome.counters(),
+                    probe.resources(cpuBefore, gcBefore), jvm, null, null, null);
+        } catch (LimitReachedException e) {
+            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
+                    Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
+                    null, null, probe.resources(cpuBefore, gcBefore), jvm, null, null, null);
+        } catch (WorkMismatchException e) {
+            return CellResult.failed(spec, Status.MISMATCH, e.getMessage(), jvm);
+        } catch (Exception | Error e) {
+            return CellResult.failed(spec, Status.ERROR, e.toString(), jvm);
+        }
+    }
+
+    /** GC count and milliseconds so far, over all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    /** Records memory and threads when the workload says it is at its peak. */
+    private static final class PeakProbe implements Probe {
+        private ProcStatus status;
+        private long heapUsed = -1;
+
+        @Override
+        public void peak() {
+            status = ProcStatus.read();
+            System.gc();
+            heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+
+        Resources resources(Rusage cpuBefore, long[] gcBefore) {
+            ProcStatus s = status != null ? status : ProcStatus.read();
+            Rusage cpu = Rusage.self().since(cpuBefore);
+            long[] gc = gc();
+            return new Resources(s.rssBytes(), s.peakRssBytes(), heapUsed, s.threads(),
+                    cpu.voluntarySwitches(), cpu.involuntarySwitches(),
+                    cpu.userNanos() / 1e9, cpu.systemNanos() / 1e9, gc[0] - gcBefore[0], gc[1] - gcBefore[1]);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package asyncbench.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one cell in a fresh JVM: the heap fixed and pre-touched, so that growth and first touch of
+ * memory stay out of the figures. A cell still running at its deadline is killed with its children
+ * and recorded as a timeout; a JVM that dies without a result is recorded as an error with the end
+ * of what it printed.
+ */
+final class Fork {
+    /** Pre-touching costs about a second per GiB here; the deadline grows with the heap. */
+    private static final long PRETOUCH_MILLIS_PER_GIB = 1500;
+    private static final int TAIL_CHARS = 2000;
+
+    private final String catalogClass;
+    private volatile Process current;
+
+    Fork(String catalogClass) {
+        this.catalogClass = catalogClass;
+    }
+
+    /** The command line of a cell's JVM. */
+    List<String> command(CellSpec spec, long heapMegabytes) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xms" + heapMegabytes + "m");
+        cmd.add("-Xmx" + heapMegabytes + "m");
+        cmd.add("-XX:+AlwaysPreTouch");
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("--add-exports");
+        cmd.add("java.base/jdk.internal.vm=ALL-UNNAMED");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(CellMain.class.getName());
+        cmd.add(catalogClass);
+        cmd.add(spec.experiment());
+        cmd.add(spec.model().id());
+        cmd.add(spec.profile().id());
+        spec.params().forEach((k, v) -> cmd.add(k + "=" + v));
+        return cmd;
+    }
+
+    Duration deadline(CellSpec spec, long heapMegabytes) {
+        return spec.profile().cellTimeout().plusMillis(PRETOUCH_MILLIS_PER_GIB * heapMegabytes / 1024);
+    }
+
+    CellResult run(CellSpec spec, long heapMegabytes) throws InterruptedException {
+        Duration deadline = deadline(spec, heapMegabytes);
+        Process process;
+        try {
+            process = new ProcessBuilder(command(spec, heapMegabytes)).start();
+        } catch (IOException e) {
+            return CellResult.failed(spec, Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
+        }
+        current = process;
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
+                return CellResult.failed(spec, Status.TIMEOUT,
+                        "still running after " + deadline.toSeconds() + " s; killed", null);
+            }
+            String stdout = out.join();
+            int marker = stdout.lastIndexOf(CellMain.MARKER);
+            if (marker < 0) {
+                return CellResult.failed(spec, Status.ERROR, "the cell's JVM exited with " + process.exitValue()
+                        + " and no result: " + tail(err.join() + stdout), null);
+            }
+            String line = stdout.substring(marker + CellMain.MARKER.length()).lines().findFirst().orElse("");
+            return Json.MAPPER.readValue(line, CellResult.class);
+        } catch (IOException e) {
+            return CellResult.failed(spec, Status.ERROR, "unreadable result: " + e.getMessage(), null);
+        } finally {
+            kill(process);
+            current = null;
+        }
+    }
+
+    /** Kills the running cell, if any: for shutdown on Ctrl-C. */
+    void killCurrent() {
+        Process p = current;
+        if (p != null) {
+            kill(p);
+        }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                in.transferTo(bytes);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> Thread.ofPlatform().daemon().name("cell-output").start(r));
+    }
+
+    private static String tail(String text) {
+        String t = text.strip();
+        return t.length() <= TAIL_CHARS ? t : "..." + t.substring(t.length() - TAIL_CHARS);
+    }
+}

@@ -1,0 +1,103 @@
+package asyncbench.runner;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Profile;
+import asyncbench.model.Model;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run was asked to do, as given: experiments, profile, models (empty means every model each
+ * experiment supports) and parameter values that replace the profile's. Saved beside the results so
+ * that {@code --resume} can plan the same cells again.
+ */
+public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params) {
+
+    public Plan {
+        experiments = List.copyOf(experiments);
+        models = List.copyOf(models);
+        params = Map.copyOf(params);
+    }
+
+    /** Checks every name and value against {@code catalog}; the message of a failure names the valid ones. */
+    public void validate(Catalog catalog) throws UsageException {
+        if (experiments.isEmpty()) {
+            throw new UsageException("no experiment given; valid: " + String.join(", ", catalog.names()));
+        }
+        List<Experiment> chosen = new ArrayList<>();
+        for (String name : experiments) {
+            chosen.add(catalog.byName(name).orElseThrow(() -> new UsageException(
+                    "unknown experiment '" + name + "'; valid: " + String.join(", ", catalog.names()))));
+        }
+        if (Profile.byId(profile).isEmpty()) {
+            throw new UsageException("unknown profile '" + profile + "'; valid: " + String.join(", ", Profile.ids()));
+        }
+        for (String id : models) {
+            Model model = Model.byId(id).orElseThrow(() -> new UsageException(
+                    "unknown model '" + id + "'; valid: " + String.join(", ", Model.ids())));
+            if (chosen.stream().noneMatch(e -> e.models().contains(model))) {
+                throw new UsageException("model '" + id + "' is not supported by " + String.join(", ", experiments)
+                        + "; supported: " + String.join(", ", supported(chosen)));
+            }
+        }
+        Set<String> paramNames = new LinkedHashSet<>();
+        chosen.forEach(e -> e.params().forEach(p -> paramNames.add(p.name())));
+        for (Map.Entry<String, List<Long>> e : params.entrySet()) {
+            if (!paramNames.contains(e.getKey())) {
+                throw new UsageException("unknown parameter '" + e.getKey() + "' for " + String.join(", ", experiments)
+                        + "; valid: " + (paramNames.isEmpty() ? "none" : String.join(", ", paramNames)));
+            }
+            if (e.getValue().isEmpty()) {
+                throw new UsageException("no values for parameter '" + e.getKey() + "'");
+            }
+        }
+    }
+
+    /** The cells, experiment by experiment, model by model, then the outer product of parameter values. */
+    public List<CellSpec> cells(Catalog catalog) throws UsageException {
+        validate(catalog);
+        Profile p = Profile.byId(profile).orElseThrow();
+        List<CellSpec> cells = new ArrayList<>();
+        for (String name : experiments) {
+            Experiment experiment = catalog.byName(name).orElseThrow();
+            List<Map<String, Long>> points = points(experiment, p);
+            for (Model model : experiment.models()) {
+                if (!models.isEmpty() && !models.contains(model.id())) {
+                    continue;
+                }
+                for (Map<String, Long> point : points) {
+                    cells.add(new CellSpec(name, model, point, p));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private List<Map<String, Long>> points(Experiment experiment, Profile p) {
+        List<Map<String, Long>> points = List.of(new LinkedHashMap<>());
+        for (Param param : experiment.params()) {
+            List<Long> values = params.getOrDefault(param.name(), param.values(p));
+            List<Map<String, Long>> next = new ArrayList<>();
+            for (Map<String, Long> point : points) {
+                for (long v : values) {
+                    Map<String, Long> extended = new LinkedHashMap<>(point);
+                    extended.put(param.name(), v);
+                    next.add(extended);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static List<String> supported(List<Experiment> experiments) {
+        Set<String> ids = new LinkedHashSet<>();
+        experiments.forEach(e -> e.models().forEach(m -> ids.add(m.id())));
+        return List.copyOf(ids);
+    }
+}

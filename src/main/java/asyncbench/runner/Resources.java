@@ -1,0 +1,11 @@
+package asyncbench.runner;
+
+/**
+ * What a cell's JVM used. Memory and threads are read at the cell's peak, all its waiters alive;
+ * CPU, context switches (all threads, from getrusage) and GC cover the whole run of the workload.
+ */
+public record Resources(
+        long rssBytes, long peakRssBytes, long heapUsedAfterGcBytes, long threads,
+        long voluntarySwitches, long involuntarySwitches, double cpuUserSeconds, double cpuSystemSeconds,
+        long gcCount, long gcMillis) {
+}

@@ -1,0 +1,80 @@
+package asyncbench.runner;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code results.jsonl}: one finished cell per line, appended and forced to disk as each cell ends,
+ * so a killed run keeps every cell it finished. A line cut short by a kill is skipped on reading,
+ * and the next append starts on a fresh line.
+ */
+public final class ResultsFile implements AutoCloseable {
+    public static final String NAME = "results.jsonl";
+    private final FileChannel channel;
+
+    private ResultsFile(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    public static ResultsFile append(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND, StandardOpenOption.READ);
+        ResultsFile results = new ResultsFile(channel);
+        if (channel.size() > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            if (last.get(0) != '\n') {
+                results.write("\n");
+            }
+        }
+        return results;
+    }
+
+    public synchronized void add(CellResult result) throws IOException {
+        write(Json.MAPPER.writeValueAsString(result) + "\n");
+    }
+
+    private void write(String text) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+        channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** The results in {@code file}, and how many lines could not be read (cut short by a kill). */
+    public record Contents(List<CellResult> results, int unreadableLines) {
+    }
+
+    public static Contents read(Path file) throws IOException {
+        List<CellResult> results = new ArrayList<>();
+        int unreadable = 0;
+        if (!Files.exists(file)) {
+            return new Contents(results, 0);
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                results.add(Json.MAPPER.readValue(line, CellResult.class));
+            } catch (IOException e) {
+                unreadable++;
+            }
+        }
+        return new Contents(results, unreadable);
+    }
+}

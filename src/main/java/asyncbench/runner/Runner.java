@@ -1,0 +1,119 @@
+package asyncbench.runner;
+
+import asyncbench.experiment.Experiment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the cells of a plan one after another, each in its own JVM, appending each result to
+ * {@code <results>/<runId>/results.jsonl} the moment it ends. A failing, hanging or limited cell is
+ * recorded and the run goes on. Resuming a run skips the cells it already recorded.
+ */
+public final class Runner {
+    public static final String PLAN = "plan.json";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Catalog catalog;
+    private final Path resultsRoot;
+    private final Progress progress;
+
+    public Runner(Catalog catalog, Path resultsRoot, Progress progress) {
+        this.catalog = catalog;
+        this.resultsRoot = resultsRoot;
+        this.progress = progress;
+    }
+
+    /** What a run did: where its results are, and the cells it ran this time. */
+    public record Run(String runId, Path directory, List<CellResult> ran, int skipped) {
+        public Path results() {
+            return directory.resolve(ResultsFile.NAME);
+        }
+    }
+
+    /** Starts a new run of {@code plan}. */
+    public Run start(Plan plan) throws UsageException, IOException, InterruptedException {
+        List<CellSpec> cells = plan.cells(catalog);
+        String runId = newRunId();
+        Path dir = resultsRoot.resolve(runId);
+        Files.createDirectories(dir);
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
+        return execute(runId, dir, cells, Set.of());
+    }
+
+    /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded. */
+    public Run resume(String runId) throws UsageException, IOException, InterruptedException {
+        Path dir = resultsRoot.resolve(runId);
+        if (!Files.isRegularFile(dir.resolve(PLAN))) {
+            throw new UsageException("no run '" + runId + "' under " + resultsRoot + "; runs: " + String.join(", ", runIds(resultsRoot)));
+        }
+        Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
+        Set<String> done = ResultsFile.read(dir.resolve(ResultsFile.NAME)).results().stream()
+                .map(CellResult::key).collect(Collectors.toSet());
+        return execute(runId, dir, plan.cells(catalog), done);
+    }
+
+    private Run execute(String runId, Path dir, List<CellSpec> cells, Set<String> done)
+            throws IOException, InterruptedException {
+        List<CellSpec> todo = cells.stream().filter(c -> !done.contains(c.key())).toList();
+        Map<String, Object> host = Host.describe();
+        Fork fork = new Fork(catalog.getClass().getName());
+        Thread killOnExit = new Thread(fork::killCurrent, "kill-running-cell");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        List<CellResult> ran = new ArrayList<>();
+        long runStart = System.nanoTime();
+        try (ResultsFile results = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
+            for (int i = 0; i < todo.size(); i++) {
+                CellSpec cell = todo.get(i);
+                progress.started(i + 1, todo.size(), cell);
+                Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+                Instant started = Instant.now();
+                long cellStart = System.nanoTime();
+                CellResult result = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()));
+                double seconds = (System.nanoTime() - cellStart) / 1e9;
+                result = result.recorded(runId, host, started.toString(), seconds);
+                results.add(result);
+                ran.add(result);
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - runStart);
+                Duration left = elapsed.dividedBy(i + 1).multipliedBy(todo.size() - i - 1);
+                progress.finished(i + 1, todo.size(), result, elapsed, left);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        return new Run(runId, dir, ran, cells.size() - todo.size());
+    }
+
+    private String newRunId() {
+        String base = LocalDateTime.now().format(RUN_ID);
+        String id = base;
+        for (int n = 2; Files.exists(resultsRoot.resolve(id)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** The runs recorded under {@code root}, oldest first. */
+    public static List<String> runIds(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(PLAN)))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+}
