@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
             description = "smoke, quick or full (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--cell-timeout", paramLabel = "SECONDS",
+            description = "Kill a cell still running after this long and record it as a timeout; default: the profile's.")
+    Long cellTimeoutSeconds;
+
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Goes on with an earlier run, skipping its finished cells.")
     String resume;
 
@@ -64,13 +68,13 @@ final class RunCommand implements Callable<Integer> {
         Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr()));
         Runner.Run run;
         if (resume != null) {
-            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty()) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models or --param with it");
+            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param or --cell-timeout with it");
             }
             run = runner.resume(resume);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-            run = runner.start(new Plan(chosen, profile, models, parseParams()));
+            run = runner.start(new Plan(chosen, profile, models, parseParams(), cellTimeoutSeconds));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"

@@ -9,9 +9,9 @@ import java.util.Optional;
 /** How big a run is: which parameter grid each experiment uses, and how long each cell measures. */
 public enum Profile {
     /** A few cells, short windows: proves everything runs. */
-    SMOKE(new Measurement(1, 3, Duration.ofMillis(200)), Duration.ofSeconds(90)),
+    SMOKE(new Measurement(2, 5, Duration.ofMillis(200)), Duration.ofSeconds(90)),
     /** A small grid with enough windows for an error bar. */
-    QUICK(new Measurement(2, 5, Duration.ofMillis(400)), Duration.ofSeconds(180)),
+    QUICK(new Measurement(2, 8, Duration.ofMillis(300)), Duration.ofSeconds(180)),
     /** The published grids, with long windows. */
     FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900));
 

@@ -1,5 +1,7 @@
 package asyncbench.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.openjdk.jmh.util.ListStatistics;
 
@@ -21,22 +23,24 @@ public final class Windows {
         for (int i = 0; i < measurement.warmupIterations(); i++) {
             sleepNanos(windowNanos);
         }
-        ListStatistics stats = new ListStatistics();
+        List<Double> samples = new ArrayList<>();
         for (int i = 0; i < measurement.iterations(); i++) {
             long before = counter.getAsLong();
             long start = System.nanoTime();
             sleepNanos(windowNanos);
             long after = counter.getAsLong();
             long elapsed = System.nanoTime() - start;
-            stats.addValue((after - before) * 1e9 / elapsed);
+            samples.add((after - before) * 1e9 / elapsed);
         }
-        return of(stats, unit);
+        return of(samples, unit);
     }
 
-    /** The mean of {@code stats} with its error, or no error when there is a single value. */
-    public static Metric of(ListStatistics stats, String unit) {
+    /** The mean of {@code samples} with its error, or no error when there is a single value. */
+    public static Metric of(List<Double> samples, String unit) {
+        ListStatistics stats = new ListStatistics();
+        samples.forEach(stats::addValue);
         double error = stats.getN() > 1 ? stats.getMeanErrorAt(CONFIDENCE) : Double.NaN;
-        return new Metric(stats.getMean(), Double.isNaN(error) ? null : error, unit);
+        return new Metric(stats.getMean(), Double.isNaN(error) ? null : error, unit, List.copyOf(samples));
     }
 
     private static void sleepNanos(long nanos) throws InterruptedException {

@@ -22,7 +22,7 @@ final class Heatmap {
     private static final double CELL_H = 30;
     private static final double LEFT = 110;
     private static final double TOP = 86;
-    private static final double BOTTOM = 56;
+    private static final double BOTTOM = 74;
     private static final Color GREEN = new Color(0x1a9850);
     private static final Color RED = new Color(0xd73027);
     private static final Color MISSING = new Color(0xdddddd);
@@ -80,8 +80,10 @@ final class Heatmap {
             canvas.rect(x, legendY - 12, 56, 16, colour(stops[i]));
             canvas.text(x + 28, legendY, Units.percent(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
         }
-        canvas.text(LEFT + 60 * stops.length + 8, legendY,
-                "~ no clear difference (error bars overlap); a status word: that model's cell did not measure",
+        canvas.text(LEFT + 60 * stops.length + 8, legendY, "first / second x 100, log scale", 10,
+                Canvas.Anchor.START, INK, false);
+        canvas.text(10, legendY + 24,
+                "~ no clear difference (99.9% error bars overlap); a status word: that model's cell did not measure",
                 10, Canvas.Anchor.START, INK, false);
     }
 

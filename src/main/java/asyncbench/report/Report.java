@@ -56,7 +56,9 @@ public final class Report {
             Path table = runDir.resolve(experiment.name() + ".md");
             Files.writeString(table, headline, StandardCharsets.UTF_8);
             files.add(table);
-            md.append("### ").append(experiment.headline().metric()).append(" (")
+            String unit = cells.stream().flatMap(c -> c.metric(experiment.headline().metric()).stream())
+                    .map(m -> m.unit()).findFirst().orElse("");
+            md.append("### ").append(experiment.headline().metric()).append(" in ").append(unit).append(" (")
                     .append(experiment.headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
                     .append(headline).append('\n');
             for (Comparison pair : pairs(r, comparisons)) {

@@ -128,8 +128,8 @@ final class Tables {
 
     static String describe(ExperimentResults r, CellResult c) {
         if (c.status() == Status.OK) {
-            return r.headlineOf(c).map(m -> Units.value(m.value(), m.unit())
-                    + (m.error() == null ? "" : " ± " + Units.value(m.error(), m.unit()))).orElse("ok");
+            return r.headlineOf(c).map(m -> Units.number(m.value(), m.unit())
+                    + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))).orElse("ok");
         }
         if (c.status() == Status.LIMIT && c.limit() != null) {
             return "limit: " + c.limit().reached() + " fit (" + c.limit().limit() + ")";

@@ -17,18 +17,33 @@ final class Units {
         return scaled(v) + (unit == null || unit.isEmpty() ? "" : " " + unit);
     }
 
+    /** The value alone, the unit being in the table's title; bytes keep their binary prefix. */
+    static String number(double v, String unit) {
+        return "bytes".equals(unit) ? bytes(v) : scaled(v);
+    }
+
     static String scaled(double v) {
         double a = Math.abs(v);
         if (a >= 1e9) {
-            return String.format(Locale.ROOT, "%.3g G", v / 1e9);
+            return digits(v / 1e9) + " G";
         }
         if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%.3g M", v / 1e6);
+            return digits(v / 1e6) + " M";
         }
         if (a >= 1e4) {
-            return String.format(Locale.ROOT, "%.3g k", v / 1e3);
+            return digits(v / 1e3) + " k";
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return digits(v);
+    }
+
+    /** Three significant digits, without trailing zeros: 1.00 -> 1, 2.50 -> 2.5, 123 -> 123. */
+    private static String digits(double v) {
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        if (s.contains("e") || !s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     static String bytes(double v) {

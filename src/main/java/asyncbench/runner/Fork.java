@@ -24,10 +24,12 @@ final class Fork {
     private static final int TAIL_CHARS = 2000;
 
     private final String catalogClass;
+    private final Duration cellTimeout;
     private volatile Process current;
 
-    Fork(String catalogClass) {
+    Fork(String catalogClass, Duration cellTimeout) {
         this.catalogClass = catalogClass;
+        this.cellTimeout = cellTimeout;
     }
 
     /** The command line of a cell's JVM. */
@@ -54,7 +56,7 @@ final class Fork {
     }
 
     Duration deadline(CellSpec spec, long heapMegabytes) {
-        return spec.profile().cellTimeout().plusMillis(PRETOUCH_MILLIS_PER_GIB * heapMegabytes / 1024);
+        return cellTimeout.plusMillis(PRETOUCH_MILLIS_PER_GIB * heapMegabytes / 1024);
     }
 
     CellResult run(CellSpec spec, long heapMegabytes) throws InterruptedException {

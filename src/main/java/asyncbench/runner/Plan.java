@@ -4,6 +4,7 @@ import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,15 +14,23 @@ import java.util.Set;
 
 /**
  * What a run was asked to do, as given: experiments, profile, models (empty means every model each
- * experiment supports) and parameter values that replace the profile's. Saved beside the results so
- * that {@code --resume} can plan the same cells again.
+ * experiment supports), parameter values that replace the profile's, and a cell timeout that
+ * replaces the profile's (null: the profile's). Saved beside the results so that {@code --resume}
+ * can plan the same cells again.
  */
-public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params) {
+public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+        Long cellTimeoutSeconds) {
 
     public Plan {
         experiments = List.copyOf(experiments);
         models = List.copyOf(models);
         params = Map.copyOf(params);
+    }
+
+    /** How long a cell may run before it is killed. */
+    public Duration cellTimeout() {
+        return cellTimeoutSeconds != null ? Duration.ofSeconds(cellTimeoutSeconds)
+                : Profile.byId(profile).orElseThrow().cellTimeout();
     }
 
     /** Checks every name and value against {@code catalog}; the message of a failure names the valid ones. */
@@ -33,6 +42,9 @@ public record Plan(List<String> experiments, String profile, List<String> models
         for (String name : experiments) {
             chosen.add(catalog.byName(name).orElseThrow(() -> new UsageException(
                     "unknown experiment '" + name + "'; valid: " + String.join(", ", catalog.names()))));
+        }
+        if (cellTimeoutSeconds != null && cellTimeoutSeconds <= 0) {
+            throw new UsageException("--cell-timeout must be a positive number of seconds, was " + cellTimeoutSeconds);
         }
         if (Profile.byId(profile).isEmpty()) {
             throw new UsageException("unknown profile '" + profile + "'; valid: " + String.join(", ", Profile.ids()));

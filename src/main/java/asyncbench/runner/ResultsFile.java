@@ -25,17 +25,27 @@ public final class ResultsFile implements AutoCloseable {
 
     public static ResultsFile append(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, StandardOpenOption.READ);
-        ResultsFile results = new ResultsFile(channel);
-        if (channel.size() > 0) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.read(last, channel.size() - 1);
-            if (last.get(0) != '\n') {
-                results.write("\n");
-            }
+        boolean cutShort = endsMidLine(file);
+        ResultsFile results = new ResultsFile(FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        if (cutShort) {
+            results.write("\n");
         }
         return results;
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (read.size() == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, read.size() - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     public synchronized void add(CellResult result) throws IOException {

@@ -47,7 +47,7 @@ public final class Runner {
         Path dir = resultsRoot.resolve(runId);
         Files.createDirectories(dir);
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
-        return execute(runId, dir, cells, Set.of());
+        return execute(runId, dir, plan, cells, Set.of());
     }
 
     /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded. */
@@ -59,14 +59,14 @@ public final class Runner {
         Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
         Set<String> done = ResultsFile.read(dir.resolve(ResultsFile.NAME)).results().stream()
                 .map(CellResult::key).collect(Collectors.toSet());
-        return execute(runId, dir, plan.cells(catalog), done);
+        return execute(runId, dir, plan, plan.cells(catalog), done);
     }
 
-    private Run execute(String runId, Path dir, List<CellSpec> cells, Set<String> done)
+    private Run execute(String runId, Path dir, Plan plan, List<CellSpec> cells, Set<String> done)
             throws IOException, InterruptedException {
         List<CellSpec> todo = cells.stream().filter(c -> !done.contains(c.key())).toList();
         Map<String, Object> host = Host.describe();
-        Fork fork = new Fork(catalog.getClass().getName());
+        Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
         Thread killOnExit = new Thread(fork::killCurrent, "kill-running-cell");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         List<CellResult> ran = new ArrayList<>();

@@ -1,0 +1,61 @@
+package asyncbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every kind of bad input exits with 2 and one message naming what is valid, never a stack trace. */
+class MainTest {
+    @TempDir
+    Path results;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "run nosuch; unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters",
+        "run signal-grid --models carrier; unknown model 'carrier'; valid: platform, virtual, future, futurePool, eventLoop",
+        "run signal-grid --models eventLoop; model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, future, futurePool",
+        "run signal-grid --param threads=4; unknown parameter 'threads' for signal-grid; valid: readers, writers",
+        "run signal-grid --param readers=lots; malformed value 'lots' for parameter 'readers'",
+        "run signal-grid --param readers=2^9..2^5; empty range '2^9..2^5'",
+        "run signal-grid --param readers=-4; parameter 'readers' must be a positive count, was -4",
+        "run signal-grid --param readers=; no values for parameter 'readers'",
+        "run signal-grid --param readers; malformed --param 'readers'",
+        "run signal-grid --profile huge; unknown profile 'huge'; valid: smoke, quick, full",
+        "run signal-grid --cell-timeout 0; --cell-timeout must be a positive number of seconds",
+        "run signal-grid --cell-timeout soon; Invalid value for option '--cell-timeout'",
+        "run signal-grid --compare future; malformed comparison 'future'",
+        "run signal-grid --compare fast/platform; unknown model 'fast' in comparison",
+        "run --resume nope; no run 'nope'",
+        "run --resume nope signal-grid; --resume takes the run's own plan",
+        "run --frobnicate; Unknown option: '--frobnicate'",
+        "report; no runs under",
+        "launch; Unmatched argument at index 0: 'launch'"})
+    void badInputExitsWith2AndOneMessage(String args, String expected) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            String[] argv = (args + " --results " + results).split(" ");
+            if (args.startsWith("launch")) {
+                argv = new String[] {"launch"};
+            }
+            code = Main.execute(argv);
+        } finally {
+            System.setErr(saved);
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, message);
+        assertTrue(message.contains(expected), message);
+        assertFalse(message.contains("\tat "), "no stack trace: " + message);
+        assertFalse(message.contains("Exception"), "no exception name: " + message);
+    }
+}

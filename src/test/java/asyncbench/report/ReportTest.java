@@ -1,0 +1,87 @@
+package asyncbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.experiment.Metric;
+import asyncbench.runner.Catalog;
+import asyncbench.runner.CellResult;
+import asyncbench.runner.LimitInfo;
+import asyncbench.runner.ResultsFile;
+import asyncbench.runner.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir
+    Path run;
+
+    /** Virtual wins from 2^7 readers on; platform hits a limit at 2^9. */
+    private void writeGrid() throws Exception {
+        List<CellResult> cells = new ArrayList<>();
+        for (long readers : List.of(32L, 128L, 512L)) {
+            for (long writers : List.of(1L, 4L)) {
+                double platform = readers < 128 ? 200 : 100;
+                cells.add(cell("platform", readers, writers, readers == 512 ? null : platform));
+                cells.add(cell("virtual", readers, writers, readers < 128 ? 100.0 : 300.0));
+            }
+        }
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            for (CellResult c : cells) {
+                out.add(c);
+            }
+        }
+    }
+
+    private static CellResult cell(String model, long readers, long writers, Double value) {
+        Map<String, Long> params = new java.util.LinkedHashMap<>();
+        params.put("readers", readers);
+        params.put("writers", writers);
+        if (value == null) {
+            return new CellResult("r", "signal-grid", model, "smoke", params, Status.LIMIT, "only 300 fit",
+                    new LimitInfo(300, "kernel.pid_max", "only 300 fit"), null, null, null, null, null, null, null);
+        }
+        return new CellResult("r", "signal-grid", model, "smoke", params, Status.OK, null, null,
+                Map.of("iterationsPerSecond", new Metric(value, 1.0, "iterations/s", List.of(value - 1, value + 1))),
+                Map.of("iterations", 10L), null, null, null, null, null);
+    }
+
+    @Test
+    void rendersTablesHeatmapsAndAVerdictFromSavedResults() throws Exception {
+        writeGrid();
+        Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of(new Comparison("virtual", "platform")));
+        assertEquals(1, rendered.verdicts().size());
+        String verdict = rendered.verdicts().getFirst();
+        assertTrue(verdict.contains("virtual better in 2, platform better in 2, no clear difference in 0 of 6 cells; only virtual ran in 2"), verdict);
+        assertTrue(verdict.contains("virtual is better from readers=2^7 on at every writers value"), verdict);
+
+        Path png = run.resolve("signal-grid-virtual-vs-platform.png");
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 100);
+        String svg = Files.readString(run.resolve("signal-grid-virtual-vs-platform.svg"));
+        assertTrue(svg.contains(">300<"), "ratio 300/100 x 100 is drawn");
+        assertTrue(svg.contains(">50<"), "ratio 100/200 x 100 is drawn");
+        assertTrue(svg.contains(">limit<"), "the platform limit is drawn");
+
+        String csv = Files.readString(run.resolve("signal-grid.csv"));
+        assertEquals(13, csv.lines().count(), "header and 12 cells");
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("signal-grid,platform,512,1,limit,") && l.contains("kernel.pid_max")));
+        String md = Files.readString(rendered.report());
+        assertTrue(md.contains("| 2^9 | 4 | limit: 300 fit (kernel.pid_max) | 300 ± 1 |"), md);
+        assertTrue(md.contains("![signal-grid: virtual vs platform"), md);
+    }
+
+    @Test
+    void heatmapColoursFollowTheOriginal() {
+        java.awt.Color faster = Heatmap.colour(400);
+        java.awt.Color slower = Heatmap.colour(25);
+        assertTrue(faster.getGreen() > faster.getRed(), "green where the first model is faster");
+        assertTrue(slower.getRed() > slower.getGreen(), "red where it is slower");
+        assertEquals(java.awt.Color.WHITE, Heatmap.colour(100));
+    }
+}

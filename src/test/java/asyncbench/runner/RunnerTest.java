@@ -1,0 +1,139 @@
+package asyncbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunnerTest {
+    @TempDir
+    Path results;
+
+    private Runner runner() {
+        return new Runner(new TestCatalog(), results, Progress.SILENT);
+    }
+
+    private static Plan plan(List<String> experiments, List<Long> n, Long timeoutSeconds) {
+        return new Plan(experiments, "smoke", List.of("platform"), Map.of("n", n), timeoutSeconds);
+    }
+
+    @Test
+    void aHangingCellTimesOutAThrowingOneErrsAndTheRunGoesOn() throws Exception {
+        Runner.Run run = runner().start(plan(List.of("hang", "throw", "limit", "mismatch", "ok"), List.of(1L), 3L));
+        List<CellResult> recorded = ResultsFile.read(run.results()).results();
+        assertEquals(List.of(Status.TIMEOUT, Status.ERROR, Status.LIMIT, Status.MISMATCH, Status.OK),
+                recorded.stream().map(CellResult::status).toList());
+        assertTrue(recorded.get(0).message().contains("killed"), recorded.get(0).message());
+        assertTrue(recorded.get(1).message().contains("boom at n=1"), recorded.get(1).message());
+        assertEquals(new LimitInfo(10, "kernel.pid_max", "only 10 fit"), recorded.get(2).limit());
+        assertTrue(recorded.get(3).message().contains("sent=1 but received=0"), recorded.get(3).message());
+        CellResult ok = recorded.get(4);
+        assertEquals(1.0, ok.metric("score").orElseThrow().value());
+        assertEquals(Map.of("n", 1L), ok.counters());
+        assertNotNull(ok.resources(), "resources recorded");
+        assertTrue(ok.resources().threads() > 0);
+        assertTrue(ok.jvm().flags().contains("-XX:+AlwaysPreTouch"), ok.jvm().flags().toString());
+        assertEquals(run.runId(), ok.runId());
+        assertNotNull(ok.host().get("kernelLimits"));
+    }
+
+    @Test
+    void resumeSkipsFinishedCells() throws Exception {
+        Runner.Run first = runner().start(plan(List.of("ok"), List.of(1L, 2L, 3L), null));
+        assertEquals(3, first.ran().size());
+        List<String> lines = Files.readAllLines(first.results());
+        Files.write(first.results(), lines.subList(0, 1));
+
+        Runner.Run resumed = runner().resume(first.runId());
+        assertEquals(1, resumed.skipped(), "the kept cell is not run again");
+        assertEquals(List.of(2L, 3L), resumed.ran().stream().map(r -> r.params().get("n")).toList());
+        assertEquals(List.of(1L, 2L, 3L), ResultsFile.read(first.results()).results().stream()
+                .map(r -> r.params().get("n")).toList());
+    }
+
+    @Test
+    void aLineCutShortByAKillIsSkippedAndTheNextAppendStartsAfreshLine() throws Exception {
+        Runner.Run first = runner().start(plan(List.of("ok"), List.of(1L, 2L), null));
+        String whole = Files.readString(first.results());
+        Files.writeString(first.results(), whole.substring(0, whole.length() - 20));
+        ResultsFile.Contents cut = ResultsFile.read(first.results());
+        assertEquals(1, cut.results().size());
+        assertEquals(1, cut.unreadableLines());
+
+        runner().resume(first.runId());
+        ResultsFile.Contents after = ResultsFile.read(first.results());
+        assertEquals(List.of(1L, 2L), after.results().stream().map(r -> r.params().get("n")).toList());
+        assertEquals(1, after.unreadableLines(), "the cut line stays skipped, nothing else is lost");
+    }
+
+    @Test
+    void killingTheRunMidwayLeavesValidJsonLines() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "asyncbench.cli.Main", "run", "slow",
+                "--catalog", TestCatalog.class.getName(), "--results", results.toString(), "--profile", "smoke",
+                "--param", "n=1..3");
+        Process run = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path file = awaitResults(run);
+        // kill while a cell is running: the parent first, its cell JVM with it
+        run.descendants().forEach(ProcessHandle::destroyForcibly);
+        run.destroyForcibly();
+        run.waitFor(30, TimeUnit.SECONDS);
+
+        ResultsFile.Contents contents = ResultsFile.read(file);
+        assertEquals(0, contents.unreadableLines());
+        assertTrue(contents.results().size() >= 1 && contents.results().size() < 6, contents.results().toString());
+        for (String line : Files.readAllLines(file)) {
+            Json.MAPPER.readTree(line);
+        }
+        String runId = file.getParent().getFileName().toString();
+        Runner.Run resumed = runner().resume(runId);
+        assertEquals(6, ResultsFile.read(file).results().size(), "resume finished the rest: " + resumed.ran().size());
+    }
+
+    private Path awaitResults(Process run) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline && run.isAlive()) {
+            try (var dirs = Files.list(results)) {
+                for (Path dir : dirs.toList()) {
+                    Path file = dir.resolve(ResultsFile.NAME);
+                    if (Files.exists(file) && !Files.readAllLines(file).isEmpty()) {
+                        return file;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no result appeared before the run ended");
+    }
+
+    @Test
+    void planIsTheOuterProductInOrder() throws Exception {
+        Plan plan = new Plan(List.of("ok"), "smoke", List.of(), Map.of("n", List.of(5L, 6L)), null);
+        assertEquals(List.of("ok platform n=5", "ok platform n=6", "ok virtual n=5", "ok virtual n=6"),
+                plan.cells(new TestCatalog()).stream().map(CellSpec::key).toList());
+    }
+
+    @Test
+    void appendsToAFileWithoutATrailingNewline() throws IOException {
+        Path file = results.resolve("x").resolve(ResultsFile.NAME);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"cut", StandardCharsets.UTF_8, StandardOpenOption.CREATE);
+        try (ResultsFile out = ResultsFile.append(file)) {
+            out.add(new CellResult("r", "ok", "platform", "smoke", Map.of("n", 1L), Status.OK, null, null, null,
+                    null, null, null, null, null, null));
+        }
+        ResultsFile.Contents contents = ResultsFile.read(file);
+        assertEquals(1, contents.results().size());
+        assertEquals(1, contents.unreadableLines());
+    }
+}

@@ -1,0 +1,72 @@
+package asyncbench.runner;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import java.util.List;
+import java.util.Map;
+
+/** Experiments that misbehave on purpose, for testing how the runner records them. */
+public final class TestCatalog implements Catalog {
+
+    /** What a test cell does. */
+    enum Behaviour { RETURN, HANG, THROW, LIMIT, MISMATCH, SLOW }
+
+    @Override
+    public List<Experiment> experiments() {
+        return List.of(new Fake("ok", Behaviour.RETURN), new Fake("hang", Behaviour.HANG),
+                new Fake("throw", Behaviour.THROW), new Fake("limit", Behaviour.LIMIT),
+                new Fake("mismatch", Behaviour.MISMATCH), new Fake("slow", Behaviour.SLOW));
+    }
+
+    private record Fake(String name, Behaviour behaviour) implements Experiment {
+        @Override
+        public String description() {
+            return "test experiment that does " + behaviour;
+        }
+
+        @Override
+        public List<Model> models() {
+            return List.of(Model.PLATFORM, Model.VIRTUAL);
+        }
+
+        @Override
+        public List<Param> params() {
+            List<Long> values = List.of(1L, 2L, 3L);
+            return List.of(Param.of("n", "a count", values, values, values));
+        }
+
+        @Override
+        public Headline headline() {
+            return new Headline("score", true);
+        }
+
+        @Override
+        public long heapMegabytes(Model model, Map<String, Long> point) {
+            return 64;
+        }
+
+        @Override
+        public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+            long n = point.get("n");
+            switch (behaviour) {
+                case HANG -> Thread.sleep(Long.MAX_VALUE);
+                case THROW -> throw new IllegalStateException("boom at n=" + n);
+                case LIMIT -> throw new LimitReachedException(n * 10, "kernel.pid_max", "only " + n * 10 + " fit");
+                case MISMATCH -> WorkMismatchException.requireEqual("sent", n, "received", n - 1);
+                case SLOW -> Thread.sleep(1500);
+                case RETURN -> { }
+            }
+            probe.peak();
+            return new Outcome(Map.of("score", Metric.once(n * (model == Model.VIRTUAL ? 2.0 : 1.0), "ops/s")),
+                    Map.of("n", n));
+        }
+    }
+}
