@@ -1,5 +1,6 @@
 package asyncbench.cli;
 
+import asyncbench.runner.Catalog;
 import asyncbench.runner.CellResult;
 import asyncbench.runner.CellSpec;
 import asyncbench.runner.Progress;
@@ -11,9 +12,11 @@ import java.util.Locale;
 /** One line per cell on standard error: what runs, then how it ended, elapsed time and time left. */
 final class ConsoleProgress implements Progress {
     private final PrintWriter err;
+    private final Catalog catalog;
 
-    ConsoleProgress(PrintWriter err) {
+    ConsoleProgress(PrintWriter err, Catalog catalog) {
         this.err = err;
+        this.catalog = catalog;
     }
 
     @Override
@@ -24,11 +27,13 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void finished(int index, int total, CellResult result, Duration elapsed, Duration left) {
-        String figure = result.status() == Status.OK && result.metrics() != null
-                ? result.metrics().entrySet().stream().findFirst()
-                        .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.4g", e.getValue().value()))
-                        .orElse("")
-                : result.message();
+        String figure = result.message();
+        if (result.status() == Status.OK) {
+            String headline = catalog.byName(result.experiment()).orElseThrow().headline().metric();
+            figure = result.metric(headline)
+                    .map(m -> headline + "=" + String.format(Locale.ROOT, "%.4g %s", m.value(), m.unit()))
+                    .orElse("");
+        }
         err.printf(Locale.ROOT, "[%d/%d]   %s %s (%.1f s) | elapsed %s, about %s left%n", index, total,
                 result.status().id(), figure, result.seconds(), clock(elapsed), clock(left));
         err.flush();

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Catalog catalog = Catalog.load(catalogClass);
         List<Comparison> comparisons = Report.comparisons(compare, Model.ids());
-        Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr()));
+        Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr(), catalog));
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null) {

@@ -1,5 +1,7 @@
 package asyncbench.experiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Map;
  */
 public record Outcome(Map<String, Metric> metrics, Map<String, Long> counters) {
     public Outcome {
-        metrics = Map.copyOf(metrics);
-        counters = Map.copyOf(counters);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
     }
 }
