@@ -1,9 +1,11 @@
 package asyncbench.cli;
 
+import asyncbench.experiment.Counted;
 import asyncbench.model.Model;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
 import asyncbench.runner.Catalog;
+import asyncbench.runner.CellSpec;
 import asyncbench.runner.ParamValues;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Runner;
@@ -55,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Model pairs for heatmaps and verdicts; default: each model against the experiment's first.")
     List<String> compare = new ArrayList<>();
 
+    @Option(names = "--counts", description = "Runs each cell once, untimed, and prints the work it did (for experiments that count calls).")
+    boolean counts;
+
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         Catalog catalog = Catalog.load(catalogClass);
         List<Comparison> comparisons = Report.comparisons(compare, Model.ids());
         Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr(), catalog));
+        if (counts) {
+            return printCounts(catalog);
+        }
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null) {
@@ -84,6 +92,37 @@ final class RunCommand implements Callable<Integer> {
         out.println("Report: " + rendered.report());
         out.flush();
         return 0;
+    }
+
+    /** Runs every cell once in this JVM and prints its counters; exit 1 if two models of a point differ. */
+    private int printCounts(Catalog catalog) throws Exception {
+        if (resume != null) {
+            throw new UsageException("--counts runs nothing that can be resumed: give experiments, not --resume");
+        }
+        List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
+        Plan plan = new Plan(chosen, profile, models, parseParams(), null);
+        List<CellSpec> cells = plan.cells(catalog);
+        for (String name : chosen) {
+            if (!(catalog.byName(name).orElseThrow() instanceof Counted)) {
+                throw new UsageException("--counts works for experiments that count their calls: "
+                        + String.join(", ", catalog.experiments().stream().filter(e -> e instanceof Counted)
+                                .map(e -> e.name()).toList()) + "; not " + name);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Map<String, Long>> byPoint = new LinkedHashMap<>();
+        boolean identical = true;
+        for (CellSpec cell : cells) {
+            Counted experiment = (Counted) catalog.byName(cell.experiment()).orElseThrow();
+            Map<String, Long> c = experiment.countOnce(cell.model(), cell.params());
+            out.println(cell.key() + ": " + c.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" ")));
+            Map<String, Long> first = byPoint.putIfAbsent(cell.experiment() + " " + cell.params(), c);
+            identical &= first == null || first.equals(c);
+        }
+        out.println(identical ? "Every model made identical calls at each point." : "MODELS DIFFER: see the lines above.");
+        out.flush();
+        return identical ? 0 : 1;
     }
 
     private Map<String, List<Long>> parseParams() throws UsageException {

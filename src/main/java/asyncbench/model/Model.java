@@ -17,12 +17,20 @@ public enum Model {
     PLATFORM("platform", Style.BLOCKING, "one platform thread per waiter, blocking"),
     /** One virtual thread per waiting call: the runtime captures the stack when it parks. */
     VIRTUAL("virtual", Style.BLOCKING, "one virtual thread per waiter, blocking; the runtime unmounts it on park"),
+    /** Virtual threads on a scheduler with a single carrier thread. */
+    VIRTUAL_ONE_CARRIER("virtual1", Style.BLOCKING,
+            "virtual threads, blocking, on a scheduler with one carrier (-Djdk.virtualThreadScheduler.parallelism=1)"),
+    /** Blocking-style code run as bare jdk.internal.vm.Continuations by a single-thread scheduler. */
+    CONTINUATION("continuation", Style.BLOCKING,
+            "blocking-style code as jdk.internal.vm.Continuations that yield on would-block, one thread"),
     /** CompletableFuture continuations run by the thread that completes the future. */
     FUTURE("future", Style.CALLBACK, "CompletableFuture; the completer runs the continuation inline"),
     /** CompletableFuture completed from a pool task, so continuations run on the pool. */
     FUTURE_POOL("futurePool", Style.CALLBACK, "CompletableFuture completed by a pool task; continuations run on the pool"),
     /** A hand-written poll loop over state machines on one thread. */
-    EVENT_LOOP("eventLoop", Style.EVENT_LOOP, "a hand-written single-thread poll loop");
+    EVENT_LOOP("eventLoop", Style.EVENT_LOOP, "a hand-written single-thread poll loop (the 'manual' server)"),
+    /** Hand-written task state machines with wakers, run by a minimal single-thread executor. */
+    TASKS("tasks", Style.EVENT_LOOP, "hand-written task state machines with wakers on a minimal allocation-free executor");
 
     private final String id;
     private final Style style;
@@ -47,12 +55,20 @@ public enum Model {
         return description;
     }
 
-    /** Threads for blocking-style code; empty for the other styles. */
+    /** Threads for blocking-style code; empty where the model is not a kind of thread. */
     public Optional<ThreadFactory> threads() {
         return switch (this) {
             case PLATFORM -> Optional.of(Thread.ofPlatform().name("platform-", 0).factory());
-            case VIRTUAL -> Optional.of(Thread.ofVirtual().name("virtual-", 0).factory());
-            case FUTURE, FUTURE_POOL, EVENT_LOOP -> Optional.empty();
+            case VIRTUAL, VIRTUAL_ONE_CARRIER -> Optional.of(Thread.ofVirtual().name("virtual-", 0).factory());
+            case CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> Optional.empty();
+        };
+    }
+
+    /** JVM options a cell of this model needs. */
+    public List<String> jvmFlags() {
+        return switch (this) {
+            case VIRTUAL_ONE_CARRIER -> List.of("-Djdk.virtualThreadScheduler.parallelism=1");
+            case PLATFORM, VIRTUAL, CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> List.of();
         };
     }
 
@@ -61,7 +77,7 @@ public enum Model {
         return switch (this) {
             case FUTURE -> Runnable::run;
             case FUTURE_POOL -> pool;
-            case PLATFORM, VIRTUAL, EVENT_LOOP ->
+            case PLATFORM, VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION, EVENT_LOOP, TASKS ->
                     throw new IllegalStateException(id + " is not a callback model");
         };
     }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,10 @@ public final class Report {
             md.append("### ").append(experiment.headline().metric()).append(" in ").append(unit).append(" (")
                     .append(experiment.headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
                     .append(headline).append('\n');
+            if (experiment.headline().additive() && r.models.size() > 1) {
+                md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
+                        .append(", difference of the means)\n\n").append(Tables.overhead(r)).append('\n');
+            }
             for (Comparison pair : pairs(r, comparisons)) {
                 Contrast contrast = new Contrast(r, pair);
                 String verdict = contrast.verdict();
@@ -80,6 +86,15 @@ public final class Report {
                         md.append("![").append(contrast.title()).append("](").append(base).append(".svg)\n\n");
                     }
                 }
+            }
+            Set<String> others = new LinkedHashSet<>();
+            cells.stream().filter(c -> c.metrics() != null).forEach(c -> others.addAll(c.metrics().keySet()));
+            others.remove(experiment.headline().metric());
+            for (String metric : others) {
+                String metricUnit = cells.stream().flatMap(c -> c.metric(metric).stream()).map(m -> m.unit())
+                        .findFirst().orElse("");
+                md.append("### ").append(metric).append(" in ").append(metricUnit).append("\n\n")
+                        .append(Tables.metric(r, metric)).append('\n');
             }
             limits(md, cells);
             md.append("### Resources per cell\n\n").append(Tables.resources(r)).append('\n');

@@ -73,6 +73,11 @@ final class Tables {
 
     /** The headline metric: one row per parameter point, one column per model. */
     static String headline(ExperimentResults r) {
+        return metric(r, r.headline.metric());
+    }
+
+    /** One metric: one row per parameter point, one column per model; a status where it did not measure. */
+    static String metric(ExperimentResults r, String metric) {
         List<String> header = new ArrayList<>(r.params);
         header.addAll(r.models);
         StringBuilder md = row(new StringBuilder(), header);
@@ -85,7 +90,33 @@ final class Tables {
                 }
                 column.values().forEach(v -> cells.add(Units.count(v)));
                 for (String model : r.models) {
-                    cells.add(r.cell(model, rowValue, column).map(c -> describe(r, c)).orElse(""));
+                    cells.add(r.cell(model, rowValue, column).map(c -> describe(c, metric)).orElse(""));
+                }
+                row(md, cells);
+            }
+        }
+        return md.toString();
+    }
+
+    /** Each model's headline minus the first model's, per point: the overhead of the model. */
+    static String overhead(ExperimentResults r) {
+        String baseline = r.models.getFirst();
+        List<String> header = new ArrayList<>(r.params);
+        r.models.subList(1, r.models.size()).forEach(m -> header.add(m + " - " + baseline));
+        StringBuilder md = row(new StringBuilder(), header);
+        md.append(separator(header.size()));
+        for (long rowValue : r.rows.isEmpty() ? List.of(0L) : r.rows) {
+            for (Map<String, Long> column : r.columns) {
+                List<String> cells = new ArrayList<>();
+                if (!r.params.isEmpty()) {
+                    cells.add(Units.count(rowValue));
+                }
+                column.values().forEach(v -> cells.add(Units.count(v)));
+                Optional<Metric> base = r.cell(baseline, rowValue, column).flatMap(r::headlineOf);
+                for (String model : r.models.subList(1, r.models.size())) {
+                    Optional<Metric> m = r.cell(model, rowValue, column).flatMap(r::headlineOf);
+                    cells.add(base.isPresent() && m.isPresent()
+                            ? Units.number(m.get().value() - base.get().value(), m.get().unit()) : "");
                 }
                 row(md, cells);
             }
@@ -126,9 +157,9 @@ final class Tables {
         return md.toString();
     }
 
-    static String describe(ExperimentResults r, CellResult c) {
+    static String describe(CellResult c, String metric) {
         if (c.status() == Status.OK) {
-            return r.headlineOf(c).map(m -> Units.number(m.value(), m.unit())
+            return c.metric(metric).map(m -> Units.number(m.value(), m.unit())
                     + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))).orElse("ok");
         }
         if (c.status() == Status.LIMIT && c.limit() != null) {

@@ -38,6 +38,9 @@ final class Units {
 
     /** Three significant digits, without trailing zeros: 1.00 -> 1, 2.50 -> 2.5, 123 -> 123. */
     private static String digits(double v) {
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
         String s = String.format(Locale.ROOT, "%.3g", v);
         if (s.contains("e") || !s.contains(".")) {
             return s;

@@ -44,6 +44,7 @@ final class Fork {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--add-exports");
         cmd.add("java.base/jdk.internal.vm=ALL-UNNAMED");
+        cmd.addAll(spec.model().jvmFlags());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CellMain.class.getName());

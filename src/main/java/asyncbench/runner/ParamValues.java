@@ -26,13 +26,13 @@ public final class ParamValues {
             String s = item.trim();
             int dots = s.indexOf("..");
             if (dots < 0) {
-                values.add(positive(name, single(name, s)));
+                values.add(nonNegative(name, single(name, s)));
                 continue;
             }
             String from = s.substring(0, dots).trim();
             String to = s.substring(dots + 2).trim();
-            long low = positive(name, single(name, from));
-            long high = positive(name, single(name, to));
+            long low = nonNegative(name, single(name, from));
+            long high = nonNegative(name, single(name, to));
             if (low > high) {
                 throw new UsageException("empty range '" + s + "' for parameter '" + name + "': its start is above its end");
             }
@@ -62,9 +62,9 @@ public final class ParamValues {
         throw new UsageException("malformed value '" + s + "' for parameter '" + name + "': give " + SYNTAX);
     }
 
-    private static long positive(String name, long value) throws UsageException {
-        if (value <= 0) {
-            throw new UsageException("parameter '" + name + "' must be a positive count, was " + value);
+    private static long nonNegative(String name, long value) throws UsageException {
+        if (value < 0) {
+            throw new UsageException("parameter '" + name + "' cannot be negative, was " + value);
         }
         return value;
     }

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
 
 /**
  * What a run was asked to do, as given: experiments, profile, models (empty means every model each
@@ -57,15 +59,22 @@ public record Plan(List<String> experiments, String profile, List<String> models
                         + "; supported: " + String.join(", ", supported(chosen)));
             }
         }
-        Set<String> paramNames = new LinkedHashSet<>();
-        chosen.forEach(e -> e.params().forEach(p -> paramNames.add(p.name())));
+        Map<String, Param> known = new LinkedHashMap<>();
+        chosen.forEach(e -> e.params().forEach(p -> known.putIfAbsent(p.name(), p)));
         for (Map.Entry<String, List<Long>> e : params.entrySet()) {
-            if (!paramNames.contains(e.getKey())) {
+            Param param = known.get(e.getKey());
+            if (param == null) {
                 throw new UsageException("unknown parameter '" + e.getKey() + "' for " + String.join(", ", experiments)
-                        + "; valid: " + (paramNames.isEmpty() ? "none" : String.join(", ", paramNames)));
+                        + "; valid: " + (known.isEmpty() ? "none" : String.join(", ", known.keySet())));
             }
             if (e.getValue().isEmpty()) {
                 throw new UsageException("no values for parameter '" + e.getKey() + "'");
+            }
+            for (long v : e.getValue()) {
+                Optional<String> broken = param.check(v);
+                if (broken.isPresent()) {
+                    throw new UsageException(broken.get());
+                }
             }
         }
     }

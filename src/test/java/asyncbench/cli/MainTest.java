@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,26 +19,29 @@ class MainTest {
     Path results;
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "run nosuch; unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters",
-        "run signal-grid --models carrier; unknown model 'carrier'; valid: platform, virtual, future, futurePool, eventLoop",
-        "run signal-grid --models eventLoop; model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, future, futurePool",
-        "run signal-grid --param threads=4; unknown parameter 'threads' for signal-grid; valid: readers, writers",
-        "run signal-grid --param readers=lots; malformed value 'lots' for parameter 'readers'",
-        "run signal-grid --param readers=2^9..2^5; empty range '2^9..2^5'",
-        "run signal-grid --param readers=-4; parameter 'readers' must be a positive count, was -4",
-        "run signal-grid --param readers=; no values for parameter 'readers'",
-        "run signal-grid --param readers; malformed --param 'readers'",
-        "run signal-grid --profile huge; unknown profile 'huge'; valid: smoke, quick, full",
-        "run signal-grid --cell-timeout 0; --cell-timeout must be a positive number of seconds",
-        "run signal-grid --cell-timeout soon; Invalid value for option '--cell-timeout'",
-        "run signal-grid --compare future; malformed comparison 'future'",
-        "run signal-grid --compare fast/platform; unknown model 'fast' in comparison",
-        "run --resume nope; no run 'nope'",
-        "run --resume nope signal-grid; --resume takes the run's own plan",
-        "run --frobnicate; Unknown option: '--frobnicate'",
-        "report; no runs under",
-        "launch; Unmatched argument at index 0: 'launch'"})
+    @CsvSource(delimiter = '|', value = {
+        "run nosuch| unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters, fake-server",
+        "run signal-grid --models carrier| unknown model 'carrier'; valid: platform, virtual, virtual1, continuation, future, futurePool, eventLoop, tasks",
+        "run signal-grid --models eventLoop| model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, future, futurePool",
+        "run signal-grid --param threads=4| unknown parameter 'threads' for signal-grid; valid: readers, writers",
+        "run signal-grid --param readers=lots| malformed value 'lots' for parameter 'readers'",
+        "run signal-grid --param readers=2^9..2^5| empty range '2^9..2^5'",
+        "run signal-grid --param readers=-4| parameter 'readers' cannot be negative, was -4",
+        "run signal-grid --param readers=0| parameter 'readers' must be at least 1, was 0",
+        "run fake-server --param syscallsPerCall=0..2| parameter 'syscallsPerCall' must be between 0 and 1, was 2",
+        "run signal-grid --param readers=| no values for parameter 'readers'",
+        "run signal-grid --param readers| malformed --param 'readers'",
+        "run signal-grid --profile huge| unknown profile 'huge'; valid: smoke, quick, full",
+        "run signal-grid --cell-timeout 0| --cell-timeout must be a positive number of seconds",
+        "run signal-grid --cell-timeout soon| Invalid value for option '--cell-timeout'",
+        "run signal-grid --compare future| malformed comparison 'future'",
+        "run signal-grid --compare fast/platform| unknown model 'fast' in comparison",
+        "run --resume nope| no run 'nope'",
+        "run --resume nope signal-grid| --resume takes the run's own plan",
+        "run --frobnicate| Unknown option: '--frobnicate'",
+        "report| no runs under",
+        "run waiters --counts| --counts works for experiments that count their calls: fake-server; not waiters",
+        "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
@@ -57,5 +61,24 @@ class MainTest {
         assertTrue(message.contains(expected), message);
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
         assertFalse(message.contains("Exception"), "no exception name: " + message);
+    }
+
+    @Test
+    void countsPrintsIdenticalCallsForEveryModel() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        int code;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.execute("run", "fake-server", "--counts", "--param", "syscallsPerCall=0");
+        } finally {
+            System.setOut(saved);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("fake-server eventLoop connections=256 syscallsPerCall=0: "
+                + "register=257 unregister=257 poll=258 accept=512 read=512 write=512"), printed);
+        assertEquals(6, printed.lines().filter(l -> l.contains("poll=258 accept=512 read=512 write=512")).count(), printed);
+        assertTrue(printed.contains("Every model made identical calls at each point."), printed);
     }
 }

@@ -75,7 +75,8 @@ abstract sealed class Readers permits Readers.Blocking, Readers.Callback {
             if (model == Model.PLATFORM) {
                 ThreadBudget.require(count);
             }
-            ThreadFactory factory = model.threads().orElseThrow();
+            ThreadFactory factory = model.threads().orElseThrow(
+                    () -> new IllegalArgumentException(model + " does not run on threads"));
             readers = new BlockingReader[count];
             threads = new Thread[count];
             for (int i = 0; i < count; i++) {

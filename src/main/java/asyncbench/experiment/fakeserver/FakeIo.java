@@ -1,0 +1,32 @@
+package asyncbench.experiment.fakeserver;
+
+/**
+ * The fake world one server runs in: counted calls, a poller and a listener with {@code connections}
+ * connections to accept. Built once; {@link #reset} before each run.
+ */
+final class FakeIo implements AutoCloseable {
+    final int connections;
+    final Stats stats;
+    final Poll poll;
+    final FakeListener listener;
+
+    FakeIo(int connections, long syscallsPerCall) {
+        this.connections = connections;
+        this.stats = new Stats(syscallsPerCall);
+        this.poll = new Poll(stats, connections + 1);
+        this.listener = new FakeListener(stats, connections);
+    }
+
+    void reset() {
+        stats.reset();
+        listener.reset();
+        if (!poll.isEmpty()) {
+            throw new IllegalStateException("objects are still registered from the last run");
+        }
+    }
+
+    @Override
+    public void close() {
+        stats.close();
+    }
+}

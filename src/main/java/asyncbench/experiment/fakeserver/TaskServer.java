@@ -1,0 +1,136 @@
+package asyncbench.experiment.fakeserver;
+
+import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
+
+/**
+ * A minimal executor of hand-written task state machines with wakers, the counterpart of the
+ * original's allocation-free executor: tasks live in a fixed table, a waker is a task's key, and the
+ * reactor wakes the task registered for each ready key. Allocates nothing at run time.
+ */
+final class TaskServer implements Server {
+    private final FakeIo io;
+    private final Task[] tasks;
+    private final ReadyQueue ready;
+    /** For each poll key, the task to wake, or -1. */
+    private final int[] wakers;
+    private final Poll.Events events;
+    private int live;
+
+    TaskServer(FakeIo io) {
+        this.io = io;
+        this.tasks = new Task[io.connections + 1];
+        tasks[FakeListener.KEY] = new ListenTask();
+        for (int k = 1; k <= io.connections; k++) {
+            tasks[k] = new ConnectionTask();
+        }
+        this.ready = new ReadyQueue(io.connections + 1);
+        this.wakers = new int[io.connections + 1];
+        java.util.Arrays.fill(wakers, -1);
+        this.events = new Poll.Events(io.connections + 1);
+    }
+
+    @Override
+    public void serve() {
+        ((ListenTask) tasks[FakeListener.KEY]).start();
+        spawn(FakeListener.KEY);
+        while (true) {
+            while (!ready.isEmpty()) {
+                int id = ready.take();
+                if (tasks[id].poll(id)) {
+                    live--;
+                }
+            }
+            if (live == 0) {
+                break;
+            }
+            io.poll.poll(events);
+            for (int i = 0; i < events.size; i++) {
+                int key = events.keys[i];
+                int task = wakers[key];
+                if (task >= 0) {
+                    wakers[key] = -1;
+                    ready.add(task);
+                }
+            }
+        }
+    }
+
+    private void spawn(int id) {
+        live++;
+        ready.add(id);
+    }
+
+    /** Asks the reactor to wake task {@code id} when {@code e} is ready. */
+    private void wakeOn(Evented e, int id) {
+        wakers[e.key] = id;
+    }
+
+    /** A hand-written future: advances until it would block (false) or is done (true). */
+    private interface Task {
+        boolean poll(int id);
+    }
+
+    private final class ListenTask implements Task {
+        private int acceptLeft;
+
+        void start() {
+            acceptLeft = io.connections;
+            io.poll.register(io.listener, Evented.READABLE);
+        }
+
+        @Override
+        public boolean poll(int id) {
+            while (acceptLeft > 0) {
+                FakeStream stream = io.listener.accept();
+                if (stream == null) {
+                    wakeOn(io.listener, id);
+                    return false;
+                }
+                acceptLeft--;
+                io.poll.register(stream, Evented.READABLE | Evented.WRITABLE);
+                ((ConnectionTask) tasks[stream.key]).open(stream);
+                spawn(stream.key);
+            }
+            io.poll.unregister(io.listener);
+            return true;
+        }
+    }
+
+    private final class ConnectionTask implements Task {
+        private final byte[] buf = new byte[128];
+        private FakeStream stream;
+        private boolean sending;
+        private int length;
+        private int sent;
+
+        void open(FakeStream s) {
+            stream = s;
+            sending = false;
+            length = 0;
+            sent = 0;
+        }
+
+        @Override
+        public boolean poll(int id) {
+            while (!sending) {
+                int n = stream.read(buf, length);
+                if (n == WOULD_BLOCK) {
+                    wakeOn(stream, id);
+                    return false;
+                }
+                length += n;
+                sending = FakeStream.hasLine(buf, length);
+            }
+            while (sent < length) {
+                int n = stream.write(buf, sent, length - sent);
+                if (n == WOULD_BLOCK) {
+                    wakeOn(stream, id);
+                    return false;
+                }
+                sent += n;
+            }
+            io.poll.unregister(stream);
+            return true;
+        }
+    }
+}
