@@ -98,7 +98,6 @@ abstract sealed class Readers permits Readers.Blocking, Readers.Callback {
                 readers[i].pipe.close();
             }
             for (int i = 0; i < started; i++) {
-                threads[i].interrupt();
                 try {
                     threads[i].join();
                 } catch (InterruptedException e) {
