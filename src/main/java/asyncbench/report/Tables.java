@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** The tables of a report: every cell as CSV, and the headline and resources as Markdown. */
 final class Tables {
@@ -78,47 +79,41 @@ final class Tables {
 
     /** One metric: one row per parameter point, one column per model; a status where it did not measure. */
     static String metric(ExperimentResults r, String metric) {
-        List<String> header = new ArrayList<>(r.params);
-        header.addAll(r.models);
-        StringBuilder md = row(new StringBuilder(), header);
-        md.append(separator(header.size()));
-        for (long rowValue : r.rows.isEmpty() ? List.of(0L) : r.rows) {
-            for (Map<String, Long> column : r.columns) {
-                List<String> cells = new ArrayList<>();
-                if (!r.params.isEmpty()) {
-                    cells.add(Units.count(rowValue));
-                }
-                column.values().forEach(v -> cells.add(Units.count(v)));
-                for (String model : r.models) {
-                    cells.add(r.cell(model, rowValue, column).map(c -> describe(c, metric)).orElse(""));
-                }
-                row(md, cells);
-            }
-        }
-        return md.toString();
+        return byPoint(r, r.models, (row, column) -> r.models.stream()
+                .map(model -> r.cell(model, row, column).map(c -> describe(c, metric)).orElse(""))
+                .toList());
     }
 
     /** Each model's headline minus the first model's, per point: the overhead of the model. */
     static String overhead(ExperimentResults r) {
         String baseline = r.models.getFirst();
+        List<String> others = r.models.subList(1, r.models.size());
+        return byPoint(r, others.stream().map(m -> m + " - " + baseline).toList(), (row, column) -> {
+            Optional<Metric> base = r.cell(baseline, row, column).flatMap(r::headlineOf);
+            return others.stream().map(model -> {
+                Optional<Metric> m = r.cell(model, row, column).flatMap(r::headlineOf);
+                return base.isPresent() && m.isPresent()
+                        ? Units.number(m.get().value() - base.get().value(), m.get().unit()) : "";
+            }).toList();
+        });
+    }
+
+    /** A table with one row per parameter point: the parameter values, then {@code cells} of the point. */
+    private static String byPoint(ExperimentResults r, List<String> columns,
+            BiFunction<Long, Map<String, Long>, List<String>> cells) {
         List<String> header = new ArrayList<>(r.params);
-        r.models.subList(1, r.models.size()).forEach(m -> header.add(m + " - " + baseline));
+        header.addAll(columns);
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
         for (long rowValue : r.rows.isEmpty() ? List.of(0L) : r.rows) {
             for (Map<String, Long> column : r.columns) {
-                List<String> cells = new ArrayList<>();
+                List<String> line = new ArrayList<>();
                 if (!r.params.isEmpty()) {
-                    cells.add(Units.count(rowValue));
+                    line.add(Units.count(rowValue));
                 }
-                column.values().forEach(v -> cells.add(Units.count(v)));
-                Optional<Metric> base = r.cell(baseline, rowValue, column).flatMap(r::headlineOf);
-                for (String model : r.models.subList(1, r.models.size())) {
-                    Optional<Metric> m = r.cell(model, rowValue, column).flatMap(r::headlineOf);
-                    cells.add(base.isPresent() && m.isPresent()
-                            ? Units.number(m.get().value() - base.get().value(), m.get().unit()) : "");
-                }
-                row(md, cells);
+                column.values().forEach(v -> line.add(Units.count(v)));
+                line.addAll(cells.apply(rowValue, column));
+                row(md, line);
             }
         }
         return md.toString();

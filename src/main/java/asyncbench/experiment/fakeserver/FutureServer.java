@@ -76,14 +76,14 @@ final class FutureServer implements Server {
                 return ready(io.listener).thenCompose(v -> accept(still));
             }
             io.poll.register(stream, Evented.READABLE | Evented.WRITABLE);
-            spawn(receive(new Exchange(stream)));
+            spawn(receive(new Exchange().open(stream)));
         }
         io.poll.unregister(io.listener);
         return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<Void> receive(Exchange x) {
-        while (!FakeStream.hasLine(x.buf, x.length)) {
+        while (!x.received()) {
             int n = x.stream.read(x.buf, x.length);
             if (n == WOULD_BLOCK) {
                 return ready(x.stream).thenCompose(v -> receive(x));
@@ -103,17 +103,5 @@ final class FutureServer implements Server {
         }
         io.poll.unregister(x.stream);
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** One connection's request and response. */
-    private static final class Exchange {
-        final FakeStream stream;
-        final byte[] buf = new byte[128];
-        int length;
-        int sent;
-
-        Exchange(FakeStream stream) {
-            this.stream = stream;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package asyncbench.experiment.fakeserver;
 
-import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
-
 /**
  * The hand-written poll loop: connection state machines driven from one loop, with a list of
  * connections that need processing. Allocates nothing in the steady state.
@@ -9,15 +7,15 @@ import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
 final class ManualServer implements Server {
     private final FakeIo io;
     /** Connection state by key; index 0 (the listener) unused. */
-    private final Connection[] conns;
+    private final Exchange[] conns;
     private final Poll.Events events;
     private final ReadyQueue needsProcess;
 
     ManualServer(FakeIo io) {
         this.io = io;
-        this.conns = new Connection[io.connections + 1];
+        this.conns = new Exchange[io.connections + 1];
         for (int k = 1; k <= io.connections; k++) {
-            conns[k] = new Connection();
+            conns[k] = new Exchange();
         }
         this.events = new Poll.Events(io.connections + 1);
         this.needsProcess = new ReadyQueue(io.connections + 1);
@@ -45,8 +43,8 @@ final class ManualServer implements Server {
                 needsProcess.add(stream.key);
             }
             while (!needsProcess.isEmpty()) {
-                Connection c = conns[needsProcess.take()];
-                if (c.process()) {
+                Exchange c = conns[needsProcess.take()];
+                if (c.advance()) {
                     poll.unregister(c.stream);
                     open--;
                 }
@@ -65,44 +63,5 @@ final class ManualServer implements Server {
             }
         }
         poll.unregister(listener);
-    }
-
-    /** A connection's state machine: receiving the request, then sending the response. */
-    private static final class Connection {
-        private final byte[] buf = new byte[128];
-        private FakeStream stream;
-        private boolean sending;
-        private int length;
-        private int sent;
-
-        void open(FakeStream s) {
-            stream = s;
-            sending = false;
-            length = 0;
-            sent = 0;
-        }
-
-        /** Makes progress until the stream would block (false) or the transaction is done (true). */
-        boolean process() {
-            while (true) {
-                if (!sending) {
-                    int n = stream.read(buf, length);
-                    if (n == WOULD_BLOCK) {
-                        return false;
-                    }
-                    length += n;
-                    sending = FakeStream.hasLine(buf, length);
-                } else {
-                    int n = stream.write(buf, sent, length - sent);
-                    if (n == WOULD_BLOCK) {
-                        return false;
-                    }
-                    sent += n;
-                    if (sent >= length) {
-                        return true;
-                    }
-                }
-            }
-        }
     }
 }

@@ -1,7 +1,5 @@
 package asyncbench.experiment.fakeserver;
 
-import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
-
 /**
  * A minimal executor of hand-written task state machines with wakers, the counterpart of the
  * original's allocation-free executor: tasks live in a fixed table, a waker is a task's key, and the
@@ -97,39 +95,19 @@ final class TaskServer implements Server {
     }
 
     private final class ConnectionTask implements Task {
-        private final byte[] buf = new byte[128];
-        private FakeStream stream;
-        private boolean sending;
-        private int length;
-        private int sent;
+        private final Exchange exchange = new Exchange();
 
         void open(FakeStream s) {
-            stream = s;
-            sending = false;
-            length = 0;
-            sent = 0;
+            exchange.open(s);
         }
 
         @Override
         public boolean poll(int id) {
-            while (!sending) {
-                int n = stream.read(buf, length);
-                if (n == WOULD_BLOCK) {
-                    wakeOn(stream, id);
-                    return false;
-                }
-                length += n;
-                sending = FakeStream.hasLine(buf, length);
+            if (!exchange.advance()) {
+                wakeOn(exchange.stream, id);
+                return false;
             }
-            while (sent < length) {
-                int n = stream.write(buf, sent, length - sent);
-                if (n == WOULD_BLOCK) {
-                    wakeOn(stream, id);
-                    return false;
-                }
-                sent += n;
-            }
-            io.poll.unregister(stream);
+            io.poll.unregister(exchange.stream);
             return true;
         }
     }
