@@ -158,7 +158,8 @@ final class Tables {
                     + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))).orElse("ok");
         }
         if (c.status() == Status.LIMIT && c.limit() != null) {
-            return "limit: " + c.limit().reached() + " fit (" + c.limit().limit() + ")";
+            return c.limit().reached() < 0 ? "limit: " + c.limit().limit()
+                    : "limit: " + c.limit().reached() + " fit (" + c.limit().limit() + ")";
         }
         return c.status().id();
     }

@@ -56,6 +56,12 @@ public final class CellMain {
             return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
                     Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
                     null, null, probe.resources(cpuBefore, gcBefore), jvm, null, null, null);
+        } catch (OutOfMemoryError e) {
+            // a limit reached, not a crash: the heap (-Xmx) or the native threads the OS would give
+            String limit = String.valueOf(e.getMessage()).contains("native thread") ? "native threads" : "Java heap (-Xmx)";
+            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
+                    Status.LIMIT, e.toString(), new LimitInfo(-1, limit, e.toString()), null, null, null, jvm,
+                    null, null, null);
         } catch (WorkMismatchException e) {
             return CellResult.failed(spec, Status.MISMATCH, e.getMessage(), jvm);
         } catch (Exception | Error e) {

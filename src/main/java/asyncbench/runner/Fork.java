@@ -81,8 +81,11 @@ final class Fork {
             String stdout = out.join();
             int marker = stdout.lastIndexOf(CellMain.MARKER);
             if (marker < 0) {
-                return CellResult.failed(spec, Status.ERROR, "the cell's JVM exited with " + process.exitValue()
-                        + " and no result: " + tail(err.join() + stdout), null);
+                int exit = process.exitValue();
+                String how = exit > 128 ? "was killed by signal " + (exit - 128) + (exit == 137 ? " (out of memory?)" : "")
+                        : "exited with " + exit;
+                return CellResult.failed(spec, Status.ERROR, "the cell's JVM " + how + " and left no result: "
+                        + tail(err.join() + stdout), null);
             }
             String line = stdout.substring(marker + CellMain.MARKER.length()).lines().findFirst().orElse("");
             return Json.MAPPER.readValue(line, CellResult.class);

@@ -1,5 +1,8 @@
 package asyncbench.runner;
 
-/** The system limit a cell hit: how many units it reached or could have, the limit's name, and why. */
+/**
+ * The system limit a cell hit: how many units (threads, waiters) it reached or could have had, -1 when
+ * unknown; the limit's name; and why.
+ */
 public record LimitInfo(long reached, String limit, String detail) {
 }

@@ -48,6 +48,15 @@ class RunnerTest {
     }
 
     @Test
+    void runningOutOfHeapIsALimitAndADeadJvmAnError() throws Exception {
+        Runner.Run run = runner().start(plan(List.of("exhaust-heap", "exit", "ok"), List.of(1L), null));
+        List<CellResult> recorded = ResultsFile.read(run.results()).results();
+        assertEquals(List.of(Status.LIMIT, Status.ERROR, Status.OK), recorded.stream().map(CellResult::status).toList());
+        assertEquals("Java heap (-Xmx)", recorded.get(0).limit().limit());
+        assertTrue(recorded.get(1).message().contains("exited with 3"), recorded.get(1).message());
+    }
+
+    @Test
     void resumeSkipsFinishedCells() throws Exception {
         Runner.Run first = runner().start(plan(List.of("ok"), List.of(1L, 2L, 3L), null));
         assertEquals(3, first.ran().size());

@@ -17,13 +17,14 @@ import java.util.Map;
 public final class TestCatalog implements Catalog {
 
     /** What a test cell does. */
-    enum Behaviour { RETURN, HANG, THROW, LIMIT, MISMATCH, SLOW }
+    enum Behaviour { RETURN, HANG, THROW, LIMIT, MISMATCH, SLOW, EXHAUST_HEAP, EXIT }
 
     @Override
     public List<Experiment> experiments() {
         return List.of(new Fake("ok", Behaviour.RETURN), new Fake("hang", Behaviour.HANG),
                 new Fake("throw", Behaviour.THROW), new Fake("limit", Behaviour.LIMIT),
-                new Fake("mismatch", Behaviour.MISMATCH), new Fake("slow", Behaviour.SLOW));
+                new Fake("mismatch", Behaviour.MISMATCH), new Fake("slow", Behaviour.SLOW),
+                new Fake("exhaust-heap", Behaviour.EXHAUST_HEAP), new Fake("exit", Behaviour.EXIT));
     }
 
     private record Fake(String name, Behaviour behaviour) implements Experiment {
@@ -62,6 +63,13 @@ public final class TestCatalog implements Catalog {
                 case LIMIT -> throw new LimitReachedException(n * 10, "kernel.pid_max", "only " + n * 10 + " fit");
                 case MISMATCH -> WorkMismatchException.requireEqual("sent", n, "received", n - 1);
                 case SLOW -> Thread.sleep(1500);
+                case EXHAUST_HEAP -> {
+                    java.util.List<long[]> hog = new java.util.ArrayList<>();
+                    while (true) {
+                        hog.add(new long[1 << 20]);
+                    }
+                }
+                case EXIT -> Runtime.getRuntime().halt(3);
                 case RETURN -> { }
             }
             probe.peak();
