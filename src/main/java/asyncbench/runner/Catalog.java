@@ -2,6 +2,7 @@ package asyncbench.runner;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.fakeserver.FakeServer;
+import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.signal.SignalGrid;
 import asyncbench.experiment.signal.Waiters;
 import java.util.List;
@@ -24,7 +25,7 @@ public interface Catalog {
 
     /** The lab's experiments, in the order a full run takes them. */
     final class BuiltIn implements Catalog {
-        private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer());
+        private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover());
 
         @Override
         public List<Experiment> experiments() {

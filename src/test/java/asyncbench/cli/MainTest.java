@@ -20,7 +20,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "run nosuch| unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters, fake-server",
+        "run nosuch| unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters, fake-server, handover",
         "run signal-grid --models carrier| unknown model 'carrier'; valid: platform, virtual, virtual1, continuation, future, futurePool, eventLoop, tasks",
         "run signal-grid --models eventLoop| model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, future, futurePool",
         "run signal-grid --param threads=4| unknown parameter 'threads' for signal-grid; valid: readers, writers",
@@ -40,7 +40,7 @@ class MainTest {
         "run --resume nope signal-grid| --resume takes the run's own plan",
         "run --frobnicate| Unknown option: '--frobnicate'",
         "report| no runs under",
-        "run waiters --counts| --counts works for experiments that count their calls: fake-server; not waiters",
+        "run waiters --counts| --counts works for experiments that count their calls: fake-server, handover; not waiters",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package asyncbench.experiment.fakeserver;
 
 import asyncbench.experiment.Counted;
 import asyncbench.experiment.Headline;
+import asyncbench.experiment.Jmh;
 import asyncbench.experiment.Measurement;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Outcome;
@@ -9,23 +10,9 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The fake request/response server: N connections accepted, each read one request line and answered,
@@ -37,7 +24,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class FakeServer implements Counted {
     public static final String CONNECTIONS = "connections";
     public static final String SYSCALLS = "syscallsPerCall";
-    private static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
     @Override
     public String name() {
@@ -93,47 +79,16 @@ public final class FakeServer implements Counted {
         if (!counts.equals(expected)) {
             throw new WorkMismatchException(model + " made " + counts + " but every model must make " + expected);
         }
-        RunResult result = jmh(model, point, measurement);
+        Jmh.Timing timing = Jmh.run(FakeServerBenchmark.class, "serve", Map.of(
+                "model", model.id(),
+                CONNECTIONS, String.valueOf(point.get(CONNECTIONS)),
+                SYSCALLS, String.valueOf(point.get(SYSCALLS))), measurement);
         probe.peak();
-        Result<?> primary = result.getPrimaryResult();
-        List<Double> samples = new ArrayList<>();
-        for (BenchmarkResult b : result.getBenchmarkResults()) {
-            for (IterationResult i : b.getIterationResults()) {
-                samples.add(i.getPrimaryResult().getScore());
-            }
-        }
-        double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put("nsPerRequest", new Metric(primary.getScore() * 1000 / connections, error * 1000 / connections,
-                "ns", samples.stream().map(us -> us * 1000 / connections).toList()));
-        metrics.put("usPerRun", new Metric(primary.getScore(), error, "us", samples));
-        Result<?> alloc = result.getSecondaryResults().get(ALLOC_NORM);
-        if (alloc != null) {
-            metrics.put("allocBytesPerRequest", Metric.once(alloc.getScore() / connections, "bytes"));
-        }
+        metrics.put("nsPerRequest", timing.nanosPer(connections));
+        metrics.put("usPerRun", timing.microsPerOp());
+        timing.allocBytesPerOp().ifPresent(b -> metrics.put("allocBytesPerRequest", Metric.once(b / connections, "bytes")));
         return new Outcome(metrics, counts);
-    }
-
-    private static RunResult jmh(Model model, Map<String, Long> point, Measurement m) throws RunnerException {
-        TimeValue window = TimeValue.milliseconds(m.iteration().toMillis());
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(FakeServerBenchmark.class.getName()) + "\\.serve$")
-                .param("model", model.id())
-                .param(CONNECTIONS, String.valueOf(point.get(CONNECTIONS)))
-                .param(SYSCALLS, String.valueOf(point.get(SYSCALLS)))
-                // the runner already gives this cell a fresh JVM with the model's flags
-                .forks(0)
-                .warmupIterations(Math.max(1, m.warmupIterations()))
-                .warmupTime(window)
-                .measurementIterations(m.iterations())
-                .measurementTime(window)
-                .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
-                .timeUnit(TimeUnit.MICROSECONDS)
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true)
-                .verbosity(VerboseMode.SILENT)
-                .build();
-        return new Runner(options).runSingle();
     }
 
     private static int connections(Map<String, Long> point) {

@@ -1,0 +1,84 @@
+package asyncbench.experiment.handover;
+
+import asyncbench.experiment.Counted;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Jmh;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The price of one suspension and resumption of a stack, which every runtime-captured-stack model pays
+ * at each would-block: a bare continuation yielding to its runner (freeze and thaw), virtual threads
+ * handing a turn back and forth through their scheduler (one carrier or the default), and platform
+ * threads doing the same through the OS. The stack below the suspension point is {@code depthFrames}
+ * deep. Timed by JMH per batch of round trips; building the tasks is not timed. Before timing, one
+ * untimed batch must count exactly its resumptions.
+ */
+public final class Handover implements Counted {
+    public static final String DEPTH = "depthFrames";
+
+    @Override
+    public String name() {
+        return "handover";
+    }
+
+    @Override
+    public String description() {
+        return "a task suspended at the bottom of a stack of depthFrames frames is resumed and suspends again; "
+                + "ns per suspension by JMH (tasks built once, untimed)";
+    }
+
+    @Override
+    public List<Model> models() {
+        return List.of(Model.CONTINUATION, Model.VIRTUAL_ONE_CARRIER, Model.VIRTUAL, Model.PLATFORM);
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.of(DEPTH, "frames on the stack below the suspension point", 1, 10_000,
+                List.of(1L, 64L), List.of(1L, 16L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline("nsPerSuspension", false, true);
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        return 256;
+    }
+
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
+        try (World world = World.of(model, Math.toIntExact(point.get(DEPTH)))) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("roundTrips", (long) World.BATCH);
+            counts.put("resumes", world.batch());
+            counts.put("suspensions", world.suspensionsPerBatch());
+            return counts;
+        }
+    }
+
+    @Override
+    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+        Map<String, Long> counts = countOnce(model, point);
+        WorkMismatchException.requireEqual("suspensions", counts.get("suspensions"), "resumes", counts.get("resumes"));
+        Jmh.Timing timing = Jmh.run(HandoverBenchmark.class, "batch",
+                Map.of("model", model.id(), DEPTH, String.valueOf(point.get(DEPTH))), measurement);
+        probe.peak();
+        double perBatch = counts.get("suspensions");
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put("nsPerSuspension", timing.nanosPer(perBatch));
+        timing.allocBytesPerOp().ifPresent(b -> metrics.put("allocBytesPerSuspension", Metric.once(b / perBatch, "bytes")));
+        return new Outcome(metrics, counts);
+    }
+}
