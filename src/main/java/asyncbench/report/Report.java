@@ -38,7 +38,7 @@ public final class Report {
     public static Rendered render(Path runDir, Catalog catalog, List<Comparison> comparisons)
             throws IOException, UsageException {
         ResultsFile.Contents contents = ResultsFile.read(runDir.resolve(ResultsFile.NAME));
-        List<CellResult> results = contents.results();
+        List<CellResult> results = ResultsFile.latest(contents.results());
         List<Path> files = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         StringBuilder md = new StringBuilder("# asyncbench report: run ").append(runDir.getFileName()).append("\n\n");

@@ -26,6 +26,7 @@ final class Fork {
     private final String catalogClass;
     private final Duration cellTimeout;
     private volatile Process current;
+    private volatile boolean stopped;
 
     Fork(String catalogClass, Duration cellTimeout) {
         this.catalogClass = catalogClass;
@@ -58,6 +59,11 @@ final class Fork {
 
     Duration deadline(CellSpec spec, long heapMegabytes) {
         return cellTimeout.plusMillis(PRETOUCH_MILLIS_PER_GIB * heapMegabytes / 1024);
+    }
+
+    /** Whether {@link #stop} was called: the last cell's result, if any, is an artefact of stopping. */
+    boolean stopped() {
+        return stopped;
     }
 
     CellResult run(CellSpec spec, long heapMegabytes) throws InterruptedException {
@@ -97,8 +103,12 @@ final class Fork {
         }
     }
 
-    /** Kills the running cell, if any: for shutdown on Ctrl-C. */
-    void killCurrent() {
+    /**
+     * Kills the running cell, if any, and every cell after it: for shutdown on Ctrl-C. A cell cut
+     * short this way is not a result.
+     */
+    void stop() {
+        stopped = true;
         Process p = current;
         if (p != null) {
             kill(p);

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code results.jsonl}: one finished cell per line, appended and forced to disk as each cell ends,
@@ -67,6 +69,13 @@ public final class ResultsFile implements AutoCloseable {
 
     /** The results in {@code file}, and how many lines could not be read (cut short by a kill). */
     public record Contents(List<CellResult> results, int unreadableLines) {
+    }
+
+    /** The last result recorded for each cell, in the order cells were first recorded. */
+    public static List<CellResult> latest(List<CellResult> results) {
+        Map<String, CellResult> byKey = new LinkedHashMap<>();
+        results.forEach(r -> byKey.put(r.key(), r));
+        return List.copyOf(byKey.values());
     }
 
     public static Contents read(Path file) throws IOException {

@@ -57,8 +57,9 @@ public final class Runner {
             throw new UsageException("no run '" + runId + "' under " + resultsRoot + "; runs: " + String.join(", ", runIds(resultsRoot)));
         }
         Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
-        Set<String> done = ResultsFile.read(dir.resolve(ResultsFile.NAME)).results().stream()
-                .map(CellResult::key).collect(Collectors.toSet());
+        // a cell that erred (a JVM that died, perhaps with the run) is tried again; other outcomes stand
+        Set<String> done = ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results()).stream()
+                .filter(r -> r.status() != Status.ERROR).map(CellResult::key).collect(Collectors.toSet());
         return execute(runId, dir, plan, plan.cells(catalog), done);
     }
 
@@ -67,7 +68,7 @@ public final class Runner {
         List<CellSpec> todo = cells.stream().filter(c -> !done.contains(c.key())).toList();
         Map<String, Object> host = Host.describe();
         Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
-        Thread killOnExit = new Thread(fork::killCurrent, "kill-running-cell");
+        Thread killOnExit = new Thread(fork::stop, "kill-running-cell");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         List<CellResult> ran = new ArrayList<>();
         long runStart = System.nanoTime();
@@ -80,6 +81,9 @@ public final class Runner {
                 long cellStart = System.nanoTime();
                 CellResult result = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()));
                 double seconds = (System.nanoTime() - cellStart) / 1e9;
+                if (fork.stopped()) {
+                    break;
+                }
                 result = result.recorded(runId, host, started.toString(), seconds);
                 results.add(result);
                 ran.add(result);

@@ -71,6 +71,19 @@ class RunnerTest {
     }
 
     @Test
+    void resumeTriesErredCellsAgainAndTheLatestResultCounts() throws Exception {
+        Runner.Run first = runner().start(plan(List.of("ok"), List.of(1L, 2L), null));
+        List<String> lines = Files.readAllLines(first.results());
+        Files.write(first.results(), List.of(lines.get(0), lines.get(1).replace("\"status\":\"ok\"", "\"status\":\"error\"")));
+
+        Runner.Run resumed = runner().resume(first.runId());
+        assertEquals(List.of(2L), resumed.ran().stream().map(r -> r.params().get("n")).toList());
+        List<CellResult> latest = ResultsFile.latest(ResultsFile.read(first.results()).results());
+        assertEquals(List.of(Status.OK, Status.OK), latest.stream().map(CellResult::status).toList());
+        assertEquals(3, ResultsFile.read(first.results()).results().size(), "the erred line stays on record");
+    }
+
+    @Test
     void aLineCutShortByAKillIsSkippedAndTheNextAppendStartsAfreshLine() throws Exception {
         Runner.Run first = runner().start(plan(List.of("ok"), List.of(1L, 2L), null));
         String whole = Files.readString(first.results());
