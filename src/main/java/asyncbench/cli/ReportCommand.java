@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
                 Report.comparisons(compare, Model.ids()));
         PrintWriter out = spec.commandLine().getOut();
         rendered.verdicts().forEach(v -> out.println("  " + v));
-        out.println("Report: " + rendered.report());
+        out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();
         return 0;
     }

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 + (run.skipped() > 0 ? ", " + run.skipped() + " already done" : "") + "; results in " + run.results());
         Report.Rendered rendered = Report.render(run.directory(), catalog, comparisons);
         rendered.verdicts().forEach(v -> out.println("  " + v));
-        out.println("Report: " + rendered.report());
+        out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();
         return 0;
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class Report {
     public static final String FILE = "report.md";
+    public static final String HTML = "report.html";
 
     /** What was written, and the verdicts, for the console. */
     public record Rendered(Path report, List<Path> files, List<String> verdicts, int unreadableLines) {
@@ -101,6 +102,10 @@ public final class Report {
         }
         Path report = runDir.resolve(FILE);
         Files.writeString(report, md, StandardCharsets.UTF_8);
+        Path html = runDir.resolve(HTML);
+        Files.writeString(html, Html.page("asyncbench report: run " + runDir.getFileName(), md.toString()),
+                StandardCharsets.UTF_8);
+        files.add(html);
         return new Rendered(report, files, verdicts, contents.unreadableLines());
     }
 

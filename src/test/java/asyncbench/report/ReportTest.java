@@ -74,6 +74,8 @@ class ReportTest {
         String md = Files.readString(rendered.report());
         assertTrue(md.contains("| 2^9 | 4 | limit: 300 fit (kernel.pid_max) | 300 ± 1 |"), md);
         assertTrue(md.contains("![signal-grid: virtual vs platform"), md);
+        String html = Files.readString(run.resolve(Report.HTML));
+        assertTrue(html.contains("<table>") && html.contains("<img src=\"signal-grid-virtual-vs-platform.png\""), html);
     }
 
     @Test
