@@ -44,7 +44,8 @@ class EndToEndTest {
     @Test
     void signalGridRunsEveryModelInItsOwnJvm() throws Exception {
         List<CellResult> cells = run("run", "signal-grid", "--profile", "smoke", "--param", "readers=4", "--param", "writers=2");
-        assertEquals(List.of("platform", "virtual", "future", "futurePool"), cells.stream().map(CellResult::model).toList());
+        assertEquals(List.of("platform", "virtual", "virtual1", "future", "futurePool"),
+                cells.stream().map(CellResult::model).toList());
         for (CellResult c : cells) {
             assertEquals(Status.OK, c.status(), c.message());
             assertTrue(c.metric("iterationsPerSecond").orElseThrow().value() > 0);

@@ -22,7 +22,7 @@ class MainTest {
     @CsvSource(delimiter = '|', value = {
         "run nosuch| unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters, fake-server, handover",
         "run signal-grid --models carrier| unknown model 'carrier'; valid: platform, virtual, virtual1, continuation, future, futurePool, eventLoop, tasks",
-        "run signal-grid --models eventLoop| model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, future, futurePool",
+        "run signal-grid --models eventLoop| model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, virtual1, future, futurePool",
         "run signal-grid --param threads=4| unknown parameter 'threads' for signal-grid; valid: readers, writers",
         "run signal-grid --param readers=lots| malformed value 'lots' for parameter 'readers'",
         "run signal-grid --param readers=2^9..2^5| empty range '2^9..2^5'",

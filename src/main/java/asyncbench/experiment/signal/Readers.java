@@ -2,8 +2,11 @@ package asyncbench.experiment.signal;
 
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
+import asyncbench.model.Style;
 import asyncbench.os.ThreadBudget;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
@@ -15,6 +18,13 @@ import java.util.concurrent.TimeoutException;
  * Closing drains every pipe and waits until every reader has stopped.
  */
 abstract sealed class Readers permits Readers.Blocking, Readers.Callback {
+
+    /** The models readers can run under: every kind of thread, and every callback policy. */
+    static List<Model> models() {
+        return Arrays.stream(Model.values())
+                .filter(m -> m.threads().isPresent() || m.style() == Style.CALLBACK)
+                .toList();
+    }
 
     /** Starts {@code count} readers under {@code model}; {@code pool} runs pool completions. */
     static Readers start(Model model, int count, Executor pool) throws LimitReachedException {

@@ -39,7 +39,7 @@ public final class Waiters implements Experiment {
 
     @Override
     public List<Model> models() {
-        return List.of(Model.PLATFORM, Model.VIRTUAL, Model.FUTURE);
+        return Readers.models();
     }
 
     @Override
@@ -55,7 +55,11 @@ public final class Waiters implements Experiment {
 
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
-        long kilobytesPerWaiter = model == Model.VIRTUAL ? 3 : 1;
+        // a parked virtual thread keeps its stack on the heap; the others keep little there
+        long kilobytesPerWaiter = switch (model) {
+            case VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION -> 3;
+            case PLATFORM, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> 1;
+        };
         return 256 + point.get(WAITERS) * kilobytesPerWaiter / 1024;
     }
 
