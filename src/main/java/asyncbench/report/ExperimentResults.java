@@ -60,7 +60,7 @@ final class ExperimentResults {
     static String columnLabel(Map<String, Long> column) {
         List<String> parts = new ArrayList<>();
         column.values().forEach(v -> parts.add(Units.count(v)));
-        return parts.isEmpty() ? "-" : String.join(", ", parts);
+        return String.join(", ", parts);
     }
 
     Optional<CellResult> cell(String model, long row, Map<String, Long> column) {

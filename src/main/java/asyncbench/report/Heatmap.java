@@ -80,10 +80,10 @@ final class Heatmap {
             canvas.rect(x, legendY - 12, 56, 16, colour(stops[i]));
             canvas.text(x + 28, legendY, Units.percent(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
         }
-        canvas.text(LEFT + 60 * stops.length + 8, legendY, "first / second x 100, log scale", 10,
+        canvas.text(LEFT + 60 * stops.length + 8, legendY, "ratio x 100, log scale", 10,
                 Canvas.Anchor.START, INK, false);
         canvas.text(10, legendY + 24,
-                "~ no clear difference (99.9% error bars overlap); a status word: that model's cell did not measure",
+                "~ no clear difference (99.9% error bars overlap); limit, error...: one model did not measure the cell",
                 10, Canvas.Anchor.START, INK, false);
     }
 
