@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "doctor", description = "Shows the JDK, cores, memory and the kernel limits that cap thread counts.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Shows the JDK, cores, memory and the kernel limits that cap thread counts.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", description = "Lists experiments, their models and parameters with each profile's values.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists experiments, their models and parameters with each profile's values.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

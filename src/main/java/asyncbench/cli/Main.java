@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code list}, {@code run}, {@code report}, {@code doctor}. */
 @Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
         description = "Measures when and why async is good for performance on the JVM.",
+        footer = {"", "The launcher also takes: ./asyncbench test   (runs the test suite)"},
         subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, DoctorCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input. */

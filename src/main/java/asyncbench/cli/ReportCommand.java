@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "report", description = "Renders a run's report again from its saved results.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Renders a run's report again from its saved results.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

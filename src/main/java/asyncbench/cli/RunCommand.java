@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", description = {
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
     "Runs experiments, each cell in its own JVM, then writes the report.",
     "With no EXPERIMENT, runs every experiment."})
 final class RunCommand implements Callable<Integer> {
