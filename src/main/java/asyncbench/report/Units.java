@@ -7,16 +7,6 @@ final class Units {
     private Units() {
     }
 
-    static String value(double v, String unit) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        if ("bytes".equals(unit)) {
-            return bytes(v);
-        }
-        return scaled(v) + (unit == null || unit.isEmpty() ? "" : " " + unit);
-    }
-
     /** The value alone, the unit being in the table's title; bytes keep their binary prefix. */
     static String number(double v, String unit) {
         return "bytes".equals(unit) ? bytes(v) : scaled(v);

@@ -49,19 +49,16 @@ public final class CellMain {
         JvmInfo jvm = JvmInfo.current();
         try {
             Outcome outcome = experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
-            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
-                    Status.OK, null, null, outcome.metrics(), outcome.counters(),
-                    probe.resources(cpuBefore, gcBefore), jvm, null, null, null);
+            return CellResult.of(spec, Status.OK, null, null, outcome.metrics(), outcome.counters(),
+                    probe.resources(cpuBefore, gcBefore), jvm);
         } catch (LimitReachedException e) {
-            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
-                    Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
-                    null, null, probe.resources(cpuBefore, gcBefore), jvm, null, null, null);
+            return CellResult.of(spec, Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
+                    null, null, probe.resources(cpuBefore, gcBefore), jvm);
         } catch (OutOfMemoryError e) {
             // a limit reached, not a crash: the heap (-Xmx) or the native threads the OS would give
             String limit = String.valueOf(e.getMessage()).contains("native thread") ? "native threads" : "Java heap (-Xmx)";
-            return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
-                    Status.LIMIT, e.toString(), new LimitInfo(-1, limit, e.toString()), null, null, null, jvm,
-                    null, null, null);
+            return CellResult.of(spec, Status.LIMIT, e.toString(), new LimitInfo(-1, limit, e.toString()),
+                    null, null, null, jvm);
         } catch (WorkMismatchException e) {
             return CellResult.failed(spec, Status.MISMATCH, e.getMessage(), jvm);
         } catch (Exception | Error e) {

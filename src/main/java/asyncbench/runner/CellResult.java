@@ -33,8 +33,14 @@ public record CellResult(
 
     /** A result for {@code spec} that has no figures, only a status and why. */
     static CellResult failed(CellSpec spec, Status status, String message, JvmInfo jvm) {
+        return of(spec, status, message, null, null, null, null, jvm);
+    }
+
+    /** A result for {@code spec} as its cell's JVM reports it, before the run records it. */
+    static CellResult of(CellSpec spec, Status status, String message, LimitInfo limit, Map<String, Metric> metrics,
+            Map<String, Long> counters, Resources resources, JvmInfo jvm) {
         return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
-                status, message, null, null, null, null, jvm, null, null, null);
+                status, message, limit, metrics, counters, resources, jvm, null, null, null);
     }
 
     /** This result as recorded by the run: with its run id, host, start and wall time. */
