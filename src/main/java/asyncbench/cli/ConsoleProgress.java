@@ -1,10 +1,10 @@
 package asyncbench.cli;
 
 import asyncbench.runner.Catalog;
-import asyncbench.runner.CellResult;
+import asyncbench.result.CellResult;
 import asyncbench.runner.CellSpec;
 import asyncbench.runner.Progress;
-import asyncbench.runner.Status;
+import asyncbench.result.Status;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

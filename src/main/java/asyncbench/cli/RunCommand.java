@@ -1,7 +1,8 @@
 package asyncbench.cli;
 
-import asyncbench.experiment.Counted;
 import asyncbench.model.Model;
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.LimitReachedException;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
 import asyncbench.runner.Catalog;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Model pairs for heatmaps and verdicts; default: each model against the experiment's first.")
     List<String> compare = new ArrayList<>();
 
-    @Option(names = "--counts", description = "Runs each cell once, untimed, and prints the work it did (for experiments that count calls).")
+    @Option(names = "--counts", description = "Runs each cell once, untimed, with fixed work, and prints the work counters every model must match.")
     boolean counts;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
@@ -102,19 +103,18 @@ final class RunCommand implements Callable<Integer> {
         List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
         Plan plan = new Plan(chosen, profile, models, parseParams(), null);
         List<CellSpec> cells = plan.cells(catalog);
-        for (String name : chosen) {
-            if (!(catalog.byName(name).orElseThrow() instanceof Counted)) {
-                throw new UsageException("--counts works for experiments that count their calls: "
-                        + String.join(", ", catalog.experiments().stream().filter(e -> e instanceof Counted)
-                                .map(e -> e.name()).toList()) + "; not " + name);
-            }
-        }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, Long>> byPoint = new LinkedHashMap<>();
         boolean identical = true;
         for (CellSpec cell : cells) {
-            Counted experiment = (Counted) catalog.byName(cell.experiment()).orElseThrow();
-            Map<String, Long> c = experiment.countOnce(cell.model(), cell.params());
+            Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+            Map<String, Long> c;
+            try {
+                c = experiment.countOnce(cell.model(), cell.params());
+            } catch (LimitReachedException e) {
+                out.println(cell.key() + ": limit: " + e.getMessage());
+                continue;
+            }
             out.println(cell.key() + ": " + c.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(java.util.stream.Collectors.joining(" ")));
             Map<String, Long> first = byPoint.putIfAbsent(cell.experiment() + " " + cell.params(), c);

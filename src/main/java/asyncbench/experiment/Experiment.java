@@ -1,13 +1,16 @@
 package asyncbench.experiment;
 
 import asyncbench.model.Model;
+import asyncbench.model.Style;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One workload of the lab, runnable under each of its {@link #models()} at each point of its
- * parameter grid. {@link #run} executes inside a fresh JVM forked for the cell; it sets up,
- * measures, tears down, and verifies its own counters before returning.
+ * parameter grid. {@link #run} executes inside a fresh JVM forked for the cell; it opens the model's
+ * runtime, sets up, measures, tears down, closes the runtime and verifies its own counters before
+ * returning. Metric and counter names are constants of the experiment, used where they are measured
+ * and in its {@link #headline()}.
  */
 public interface Experiment {
     /** The name used on the command line and in results, e.g. {@code signal-grid}. */
@@ -16,8 +19,16 @@ public interface Experiment {
     /** One sentence: what is measured and what is left out. */
     String description();
 
-    /** The models this workload is written for, in report order. */
-    List<Model> models();
+    /**
+     * The styles this workload is written in, in report order: it runs under every model of each
+     * (the first model is the one the report compares the others with).
+     */
+    List<Style> styles();
+
+    /** The models it runs under: every model of its styles. */
+    default List<Model> models() {
+        return Model.of(styles());
+    }
 
     /** Its parameters, with the values each profile sweeps. */
     List<Param> params();
@@ -27,6 +38,12 @@ public interface Experiment {
 
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);
+
+    /**
+     * Runs the cell's workload once, untimed, with a fixed amount of work, and returns its work
+     * counters: every model must return identical counters at the same point, each above zero.
+     */
+    Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception;
 
     /**
      * Runs one cell.

@@ -1,5 +1,7 @@
 package asyncbench.experiment;
 
+import asyncbench.os.ThreadBudget;
+
 /**
  * A system limit stopped the cell: a result to report (how far it got and which limit bit), not a crash.
  */
@@ -16,6 +18,15 @@ public final class LimitReachedException extends Exception {
         super(detail);
         this.reached = reached;
         this.limit = limit;
+    }
+
+    /** Throws unless {@code threads} more platform threads fit now under the kernel's limits. */
+    public static void requireThreads(long threads) throws LimitReachedException {
+        ThreadBudget budget = ThreadBudget.now();
+        if (threads > budget.available()) {
+            throw new LimitReachedException(budget.available(), budget.limit(),
+                    threads + " platform threads requested but only " + budget.available() + " fit: " + budget.detail());
+        }
     }
 
     public long reached() {

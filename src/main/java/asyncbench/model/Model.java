@@ -1,45 +1,71 @@
 package asyncbench.model;
 
+import asyncbench.coroutine.KotlinxRuntime;
+import asyncbench.coroutine.MinimalRuntime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * The concurrency models the lab compares, as one closed set.
- *
- * <p>A workload is written once per {@link Style}; the model supplies what that style runs on:
- * a {@link ThreadFactory} for blocking code, a completion policy for callback code.
+ * The concurrency models the lab compares, as one closed set. A model is a {@link Style} of workload
+ * and the runtime it runs on: {@link #open()} is the one place that says which.
  */
 public enum Model {
     /** One platform (OS) thread per waiting call, blocking. */
-    PLATFORM("platform", Style.BLOCKING, "one platform thread per waiter, blocking"),
+    PLATFORM("platform", Style.THREADS, List.of(), "one platform thread per waiter, blocking"),
     /** One virtual thread per waiting call: the runtime captures the stack when it parks. */
-    VIRTUAL("virtual", Style.BLOCKING, "one virtual thread per waiter, blocking; the runtime unmounts it on park"),
+    VIRTUAL("virtual", Style.THREADS, List.of(),
+            "one virtual thread per waiter, blocking; the runtime unmounts it on park"),
     /** Virtual threads on a scheduler with a single carrier thread. */
-    VIRTUAL_ONE_CARRIER("virtual1", Style.BLOCKING,
+    VIRTUAL_ONE_CARRIER("virtual1", Style.THREADS, List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
             "virtual threads, blocking, on a scheduler with one carrier (-Djdk.virtualThreadScheduler.parallelism=1)"),
     /** Blocking-style code run as bare jdk.internal.vm.Continuations by a single-thread scheduler. */
-    CONTINUATION("continuation", Style.BLOCKING,
+    CONTINUATION("continuation", Style.CONTINUATIONS, List.of(),
             "blocking-style code as jdk.internal.vm.Continuations that yield on would-block, one thread"),
     /** CompletableFuture continuations run by the thread that completes the future. */
-    FUTURE("future", Style.CALLBACK, "CompletableFuture; the completer runs the continuation inline"),
+    FUTURE("future", Style.CALLBACK, List.of(), "CompletableFuture; the completer runs the continuation inline"),
     /** CompletableFuture completed from a pool task, so continuations run on the pool. */
-    FUTURE_POOL("futurePool", Style.CALLBACK, "CompletableFuture completed by a pool task; continuations run on the pool"),
+    FUTURE_POOL("futurePool", Style.CALLBACK, List.of(),
+            "CompletableFuture completed by a task of a ForkJoinPool (one thread per core); continuations run on the pool"),
     /** A hand-written poll loop over state machines on one thread. */
-    EVENT_LOOP("eventLoop", Style.EVENT_LOOP, "a hand-written single-thread poll loop (the 'manual' server)"),
+    EVENT_LOOP("eventLoop", Style.EVENT_LOOP, List.of(), "a hand-written single-thread poll loop (the 'manual' server)"),
     /** Hand-written task state machines with wakers, run by a minimal single-thread executor. */
-    TASKS("tasks", Style.EVENT_LOOP, "hand-written task state machines with wakers on a minimal allocation-free executor");
+    TASKS("tasks", Style.TASKS, List.of(),
+            "hand-written task state machines with wakers on a minimal allocation-free executor (not async/await)"),
+    /** Kotlin suspend functions on kotlinx.coroutines, as people use it. */
+    COROUTINE("coroutine", Style.COROUTINES, List.of(),
+            "Kotlin suspend functions on kotlinx.coroutines: Dispatchers.Default, or runBlocking's event loop on one thread"),
+    /** The same suspend functions on a minimal executor over kotlin.coroutines intrinsics, no framework. */
+    SUSPEND("suspend", Style.COROUTINES, List.of(),
+            "the same Kotlin suspend functions on a minimal executor over kotlin.coroutines intrinsics; "
+                    + "a resumption runs inline, or from the executor's queue on one thread");
 
     private final String id;
     private final Style style;
+    private final List<String> jvmFlags;
     private final String description;
 
-    Model(String id, Style style, String description) {
+    Model(String id, Style style, List<String> jvmFlags, String description) {
         this.id = id;
         this.style = style;
+        this.jvmFlags = jvmFlags;
         this.description = description;
+    }
+
+    /** Opens what this model runs a workload on, for one cell; close it when the cell ends. */
+    public ModelRuntime open() {
+        return switch (this) {
+            case PLATFORM -> new ModelRuntime.Threads(Thread.ofPlatform().name("platform-", 0).factory(), true);
+            case VIRTUAL, VIRTUAL_ONE_CARRIER -> new ModelRuntime.Threads(Thread.ofVirtual().name("virtual-", 0).factory(), false);
+            case CONTINUATION -> new ModelRuntime.Continuations();
+            case FUTURE -> ModelRuntime.Callback.inline();
+            case FUTURE_POOL -> ModelRuntime.Callback.pooled(new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
+            case EVENT_LOOP -> new ModelRuntime.EventLoop();
+            case TASKS -> new ModelRuntime.TaskExecutor();
+            case COROUTINE -> new ModelRuntime.Coroutines(new KotlinxRuntime());
+            case SUSPEND -> new ModelRuntime.Coroutines(new MinimalRuntime());
+        };
     }
 
     /** The name used everywhere: CLI, JSON, CSV, charts. */
@@ -55,31 +81,14 @@ public enum Model {
         return description;
     }
 
-    /** Threads for blocking-style code; empty where the model is not a kind of thread. */
-    public Optional<ThreadFactory> threads() {
-        return switch (this) {
-            case PLATFORM -> Optional.of(Thread.ofPlatform().name("platform-", 0).factory());
-            case VIRTUAL, VIRTUAL_ONE_CARRIER -> Optional.of(Thread.ofVirtual().name("virtual-", 0).factory());
-            case CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> Optional.empty();
-        };
-    }
-
     /** JVM options a cell of this model needs. */
     public List<String> jvmFlags() {
-        return switch (this) {
-            case VIRTUAL_ONE_CARRIER -> List.of("-Djdk.virtualThreadScheduler.parallelism=1");
-            case PLATFORM, VIRTUAL, CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> List.of();
-        };
+        return jvmFlags;
     }
 
-    /** How a completer hands a completion over: inline, or as a task on {@code pool}. */
-    public Executor completer(Executor pool) {
-        return switch (this) {
-            case FUTURE -> Runnable::run;
-            case FUTURE_POOL -> pool;
-            case PLATFORM, VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION, EVENT_LOOP, TASKS ->
-                    throw new IllegalStateException(id + " is not a callback model");
-        };
+    /** The models written in one of {@code styles}, ordered by style as given, then as declared. */
+    public static List<Model> of(List<Style> styles) {
+        return styles.stream().flatMap(s -> Arrays.stream(values()).filter(m -> m.style == s)).toList();
     }
 
     public static Optional<Model> byId(String id) {

@@ -1,7 +1,5 @@
 package asyncbench.os;
 
-import asyncbench.experiment.LimitReachedException;
-
 /**
  * How many more platform threads this process may start before a kernel limit bites, and which.
  *
@@ -40,14 +38,5 @@ public record ThreadBudget(long available, String limit, String detail) {
 
     private static ThreadBudget min(ThreadBudget current, long available, String limit, String detail) {
         return available < current.available ? new ThreadBudget(available, limit, detail) : current;
-    }
-
-    /** Throws unless {@code threads} more platform threads fit now. */
-    public static void require(long threads) throws LimitReachedException {
-        ThreadBudget budget = now();
-        if (threads > budget.available) {
-            throw new LimitReachedException(budget.available, budget.limit,
-                    threads + " platform threads requested but only " + budget.available + " fit: " + budget.detail);
-        }
     }
 }

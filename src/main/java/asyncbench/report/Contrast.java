@@ -1,8 +1,8 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Metric;
-import asyncbench.runner.CellResult;
-import asyncbench.runner.Status;
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package asyncbench.report;
 
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
-import asyncbench.runner.CellResult;
-import asyncbench.runner.Status;
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,9 +2,9 @@ package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.runner.Catalog;
-import asyncbench.runner.CellResult;
-import asyncbench.runner.ResultsFile;
-import asyncbench.runner.Status;
+import asyncbench.result.CellResult;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.Status;
 import asyncbench.runner.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Metric;
-import asyncbench.runner.CellResult;
-import asyncbench.runner.Resources;
-import asyncbench.runner.Status;
+import asyncbench.result.CellResult;
+import asyncbench.result.Resources;
+import asyncbench.result.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

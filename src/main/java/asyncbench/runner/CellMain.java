@@ -1,5 +1,12 @@
 package asyncbench.runner;
 
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
+import asyncbench.result.Resources;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.JvmInfo;
+import asyncbench.result.Json;
+
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Outcome;
@@ -49,20 +56,20 @@ public final class CellMain {
         JvmInfo jvm = JvmInfo.current();
         try {
             Outcome outcome = experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
-            return CellResult.of(spec, Status.OK, null, null, outcome.metrics(), outcome.counters(),
+            return spec.result(Status.OK, null, null, outcome.metrics(), outcome.counters(),
                     probe.resources(cpuBefore, gcBefore), jvm);
         } catch (LimitReachedException e) {
-            return CellResult.of(spec, Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
+            return spec.result(Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
                     null, null, probe.resources(cpuBefore, gcBefore), jvm);
         } catch (OutOfMemoryError e) {
             // a limit reached, not a crash: the heap (-Xmx) or the native threads the OS would give
             String limit = String.valueOf(e.getMessage()).contains("native thread") ? "native threads" : "Java heap (-Xmx)";
-            return CellResult.of(spec, Status.LIMIT, e.toString(), new LimitInfo(-1, limit, e.toString()),
+            return spec.result(Status.LIMIT, e.toString(), new LimitInfo(-1, limit, e.toString()),
                     null, null, null, jvm);
         } catch (WorkMismatchException e) {
-            return CellResult.failed(spec, Status.MISMATCH, e.getMessage(), jvm);
+            return spec.failed(Status.MISMATCH, e.getMessage(), jvm);
         } catch (Exception | Error e) {
-            return CellResult.failed(spec, Status.ERROR, e.toString(), jvm);
+            return spec.failed(Status.ERROR, e.toString(), jvm);
         }
     }
 

@@ -1,22 +1,34 @@
 package asyncbench.runner;
 
+import asyncbench.experiment.Metric;
+import asyncbench.result.CellResult;
+import asyncbench.result.JvmInfo;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.Resources;
+import asyncbench.result.Status;
+
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** One cell of a run: an experiment under one model at one point of its parameter grid. */
 public record CellSpec(String experiment, Model model, Map<String, Long> params, Profile profile) {
 
     /** Identifies the cell within a run, for resuming. */
     public String key() {
-        return key(experiment, model.id(), params);
+        return CellResult.key(experiment, model.id(), params);
     }
 
-    static String key(String experiment, String model, Map<String, Long> params) {
-        return experiment + " " + model + " " + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+    /** A result for this cell as its JVM reports it. */
+    CellResult result(Status status, String message, LimitInfo limit, Map<String, Metric> metrics,
+            Map<String, Long> counters, Resources resources, JvmInfo jvm) {
+        return CellResult.of(experiment, model.id(), profile.id(), params, status, message, limit, metrics, counters,
+                resources, jvm);
+    }
+
+    /** A result for this cell that has no figures, only a status and why. */
+    CellResult failed(Status status, String message, JvmInfo jvm) {
+        return result(status, message, null, null, null, null, jvm);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package asyncbench.runner;
 
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
+import asyncbench.result.Json;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +76,7 @@ final class Fork {
         try {
             process = new ProcessBuilder(command(spec, heapMegabytes)).start();
         } catch (IOException e) {
-            return CellResult.failed(spec, Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
+            return spec.failed(Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
         }
         current = process;
         try {
@@ -81,7 +85,7 @@ final class Fork {
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
-                return CellResult.failed(spec, Status.TIMEOUT,
+                return spec.failed(Status.TIMEOUT,
                         "still running after " + deadline.toSeconds() + " s; killed", null);
             }
             String stdout = out.join();
@@ -90,13 +94,13 @@ final class Fork {
                 int exit = process.exitValue();
                 String how = exit > 128 ? "was killed by signal " + (exit - 128) + (exit == 137 ? " (out of memory?)" : "")
                         : "exited with " + exit;
-                return CellResult.failed(spec, Status.ERROR, "the cell's JVM " + how + " and left no result: "
+                return spec.failed(Status.ERROR, "the cell's JVM " + how + " and left no result: "
                         + tail(err.join() + stdout), null);
             }
             String line = stdout.substring(marker + CellMain.MARKER.length()).lines().findFirst().orElse("");
             return Json.MAPPER.readValue(line, CellResult.class);
         } catch (IOException e) {
-            return CellResult.failed(spec, Status.ERROR, "unreadable result: " + e.getMessage(), null);
+            return spec.failed(Status.ERROR, "unreadable result: " + e.getMessage(), null);
         } finally {
             kill(process);
             current = null;

@@ -1,5 +1,7 @@
 package asyncbench.runner;
 
+import asyncbench.result.CellResult;
+
 import java.time.Duration;
 
 /** Hears about a run as it goes; measurement never prints by itself. */

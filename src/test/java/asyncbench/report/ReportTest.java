@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Metric;
 import asyncbench.runner.Catalog;
-import asyncbench.runner.CellResult;
-import asyncbench.runner.LimitInfo;
-import asyncbench.runner.ResultsFile;
-import asyncbench.runner.Status;
+import asyncbench.result.CellResult;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package asyncbench.runner;
 
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,6 +10,7 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
+import asyncbench.model.Style;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,18 @@ public final class TestCatalog implements Catalog {
         }
 
         @Override
+        public List<Style> styles() {
+            return List.of(Style.THREADS);
+        }
+
+        @Override
         public List<Model> models() {
             return List.of(Model.PLATFORM, Model.VIRTUAL);
+        }
+
+        @Override
+        public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
+            return Map.of("n", point.get("n"));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package asyncbench.experiment.fakeserver;
 
-import asyncbench.experiment.Counted;
+import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
 import asyncbench.experiment.Measurement;
@@ -9,7 +9,10 @@ import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,12 @@ import java.util.Map;
  * (average time per run of N transactions, allocation by its GC profiler) inside the cell's own JVM;
  * before timing, one untimed run must make exactly the original's I/O calls.
  */
-public final class FakeServer implements Counted {
+public final class FakeServer implements Experiment {
     public static final String CONNECTIONS = "connections";
     public static final String SYSCALLS = "syscallsPerCall";
+    public static final String NS_PER_REQUEST = "nsPerRequest";
+    public static final String US_PER_RUN = "usPerRun";
+    public static final String ALLOC_BYTES_PER_REQUEST = "allocBytesPerRequest";
 
     @Override
     public String name() {
@@ -37,9 +43,8 @@ public final class FakeServer implements Counted {
     }
 
     @Override
-    public List<Model> models() {
-        return List.of(Model.EVENT_LOOP, Model.TASKS, Model.FUTURE, Model.CONTINUATION, Model.VIRTUAL_ONE_CARRIER,
-                Model.VIRTUAL);
+    public List<Style> styles() {
+        return Server.STYLES;
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class FakeServer implements Counted {
 
     @Override
     public Headline headline() {
-        return new Headline("nsPerRequest", false, true);
+        return new Headline(NS_PER_REQUEST, false, true);
     }
 
     @Override
@@ -62,11 +67,14 @@ public final class FakeServer implements Counted {
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws LimitReachedException {
         int connections = connections(point);
-        try (FakeIo io = new FakeIo(connections, point.get(SYSCALLS))) {
+        try (ModelRuntime runtime = model.open(); FakeIo io = new FakeIo(connections, point.get(SYSCALLS))) {
+            if (runtime instanceof ModelRuntime.Threads t && t.osThreads()) {
+                LimitReachedException.requireThreads(connections + 1L);
+            }
             io.reset();
-            Server.of(model, io).serve();
+            Server.of(runtime, io).serve();
             return io.stats.counts().asMap();
         }
     }
@@ -85,9 +93,9 @@ public final class FakeServer implements Counted {
                 SYSCALLS, String.valueOf(point.get(SYSCALLS))), measurement);
         probe.peak();
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put("nsPerRequest", timing.nanosPer(connections));
-        metrics.put("usPerRun", timing.microsPerOp());
-        timing.allocBytesPerOp().ifPresent(b -> metrics.put("allocBytesPerRequest", Metric.once(b / connections, "bytes")));
+        metrics.put(NS_PER_REQUEST, timing.nanosPer(connections));
+        metrics.put(US_PER_RUN, timing.microsPerOp());
+        timing.allocBytesPerOp().ifPresent(b -> metrics.put(ALLOC_BYTES_PER_REQUEST, Metric.once(b / connections, "bytes")));
         return new Outcome(metrics, counts);
     }
 

@@ -1,6 +1,7 @@
 package asyncbench.experiment.fakeserver;
 
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,13 +32,15 @@ public class FakeServerBenchmark {
     @Param("0")
     public long syscallsPerCall;
 
+    private ModelRuntime runtime;
     private FakeIo io;
     private Server server;
 
     @Setup(Level.Trial)
     public void build() {
+        runtime = Model.byId(model).orElseThrow().open();
         io = new FakeIo(connections, syscallsPerCall);
-        server = Server.of(Model.byId(model).orElseThrow(), io);
+        server = Server.of(runtime, io);
     }
 
     @Benchmark
@@ -50,5 +53,6 @@ public class FakeServerBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         io.close();
+        runtime.close();
     }
 }

@@ -1,53 +1,67 @@
 package asyncbench.experiment.fakeserver;
 
-import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
-
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Handlers written as CompletableFuture continuations: on would-block a handler returns a future of
  * the object's readiness composed with the rest of its work. One thread polls and completes the
- * futures of ready objects, which runs their continuations inline.
+ * futures of ready objects. With an inline completer the continuations run on that thread; with a
+ * pool each completion runs as a pool task and the loop waits for it (the fake I/O is
+ * single-threaded), so every resumption crosses to the pool and back.
  */
-final class FutureServer implements Server {
+final class FutureServer implements Server, Reactor.Driver {
     private final FakeIo io;
-    /** For each poll key, the future its handler waits on, or null. */
-    private final CompletableFuture<?>[] waiters;
+    private final Executor completer;
+    private final boolean inline;
+    private final Reactor reactor;
+    private final KeyWaiters<CompletableFuture<Void>> waiters;
     private final ArrayDeque<CompletableFuture<Void>> woken = new ArrayDeque<>();
-    private final Poll.Events events;
     private int live;
     private Throwable failure;
 
-    FutureServer(FakeIo io) {
+    /** @param pooled whether {@code completer} runs completions on other threads */
+    FutureServer(FakeIo io, Executor completer, boolean pooled) {
         this.io = io;
-        this.waiters = new CompletableFuture<?>[io.connections + 1];
-        this.events = new Poll.Events(io.connections + 1);
+        this.completer = completer;
+        this.inline = !pooled;
+        this.reactor = new Reactor(io);
+        this.waiters = new KeyWaiters<>(io);
     }
 
     @Override
     public void serve() {
         io.poll.register(io.listener, Evented.READABLE);
         spawn(accept(io.connections));
-        while (true) {
-            for (CompletableFuture<Void> f; (f = woken.poll()) != null; ) {
+        reactor.run(this);
+        if (failure != null) {
+            throw new IllegalStateException("a handler failed", failure);
+        }
+    }
+
+    @Override
+    public void runReady() {
+        for (CompletableFuture<Void> f; (f = woken.poll()) != null; ) {
+            if (inline) {
                 f.complete(null);
+            } else {
+                CompletableFuture<Void> f0 = f;
+                CompletableFuture.runAsync(() -> f0.complete(null), completer).join();
             }
-            if (failure != null) {
-                throw new IllegalStateException("a handler failed", failure);
-            }
-            if (live == 0) {
-                break;
-            }
-            io.poll.poll(events);
-            for (int i = 0; i < events.size; i++) {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<Void> f = (CompletableFuture<Void>) waiters[events.keys[i]];
-                if (f != null) {
-                    waiters[events.keys[i]] = null;
-                    woken.add(f);
-                }
-            }
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        return live == 0 || failure != null;
+    }
+
+    @Override
+    public void ready(int key) {
+        CompletableFuture<Void> f = waiters.take(key);
+        if (f != null) {
+            woken.add(f);
         }
     }
 
@@ -64,7 +78,7 @@ final class FutureServer implements Server {
     /** A future completed when {@code e} is next reported ready. */
     private CompletableFuture<Void> ready(Evented e) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        waiters[e.key] = f;
+        waiters.park(e.key, f);
         return f;
     }
 
@@ -76,32 +90,18 @@ final class FutureServer implements Server {
                 return ready(io.listener).thenCompose(v -> accept(still));
             }
             io.poll.register(stream, Evented.READABLE | Evented.WRITABLE);
-            spawn(receive(new Exchange().open(stream)));
+            spawn(exchange(new Exchange().open(stream)));
         }
         io.poll.unregister(io.listener);
         return CompletableFuture.completedFuture(null);
     }
 
-    private CompletableFuture<Void> receive(Exchange x) {
-        while (!x.received()) {
-            int n = x.stream.read(x.buf, x.length);
-            if (n == WOULD_BLOCK) {
-                return ready(x.stream).thenCompose(v -> receive(x));
-            }
-            x.length += n;
+    /** Advances the exchange until it would block, then goes on when its stream is ready. */
+    private CompletableFuture<Void> exchange(Exchange x) {
+        if (x.advance()) {
+            io.poll.unregister(x.stream);
+            return CompletableFuture.completedFuture(null);
         }
-        return send(x);
-    }
-
-    private CompletableFuture<Void> send(Exchange x) {
-        while (x.sent < x.length) {
-            int n = x.stream.write(x.buf, x.sent, x.length - x.sent);
-            if (n == WOULD_BLOCK) {
-                return ready(x.stream).thenCompose(v -> send(x));
-            }
-            x.sent += n;
-        }
-        io.poll.unregister(x.stream);
-        return CompletableFuture.completedFuture(null);
+        return ready(x.stream).thenCompose(v -> exchange(x));
     }
 }

@@ -3,19 +3,23 @@ package asyncbench.experiment.fakeserver;
 /**
  * A minimal executor of hand-written task state machines with wakers, the counterpart of the
  * original's allocation-free executor: tasks live in a fixed table, a waker is a task's key, and the
- * reactor wakes the task registered for each ready key. Allocates nothing at run time.
+ * reactor wakes the task registered for each ready key. Allocates nothing at run time. This is not
+ * async/await: the state machines are written by hand, as the original's "manual" futures are.
  */
-final class TaskServer implements Server {
+final class TaskServer implements Server, Reactor.Driver {
+    private static final int NONE = -1;
+
     private final FakeIo io;
+    private final Reactor reactor;
     private final Task[] tasks;
     private final ReadyQueue ready;
-    /** For each poll key, the task to wake, or -1. */
+    /** For each poll key, the task to wake, or {@link #NONE}. */
     private final int[] wakers;
-    private final Poll.Events events;
     private int live;
 
     TaskServer(FakeIo io) {
         this.io = io;
+        this.reactor = new Reactor(io);
         this.tasks = new Task[io.connections + 1];
         tasks[FakeListener.KEY] = new ListenTask();
         for (int k = 1; k <= io.connections; k++) {
@@ -23,33 +27,37 @@ final class TaskServer implements Server {
         }
         this.ready = new ReadyQueue(io.connections + 1);
         this.wakers = new int[io.connections + 1];
-        java.util.Arrays.fill(wakers, -1);
-        this.events = new Poll.Events(io.connections + 1);
+        java.util.Arrays.fill(wakers, NONE);
     }
 
     @Override
     public void serve() {
         ((ListenTask) tasks[FakeListener.KEY]).start();
         spawn(FakeListener.KEY);
-        while (true) {
-            while (!ready.isEmpty()) {
-                int id = ready.take();
-                if (tasks[id].poll(id)) {
-                    live--;
-                }
+        reactor.run(this);
+    }
+
+    @Override
+    public void runReady() {
+        while (!ready.isEmpty()) {
+            int id = ready.take();
+            if (tasks[id].poll(id)) {
+                live--;
             }
-            if (live == 0) {
-                break;
-            }
-            io.poll.poll(events);
-            for (int i = 0; i < events.size; i++) {
-                int key = events.keys[i];
-                int task = wakers[key];
-                if (task >= 0) {
-                    wakers[key] = -1;
-                    ready.add(task);
-                }
-            }
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        return live == 0;
+    }
+
+    @Override
+    public void ready(int key) {
+        int task = wakers[key];
+        if (task != NONE) {
+            wakers[key] = NONE;
+            ready.add(task);
         }
     }
 

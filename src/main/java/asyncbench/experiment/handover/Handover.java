@@ -1,6 +1,6 @@
 package asyncbench.experiment.handover;
 
-import asyncbench.experiment.Counted;
+import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
 import asyncbench.experiment.Measurement;
@@ -10,6 +10,8 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,13 @@ import java.util.Map;
  * deep. Timed by JMH per batch of round trips; building the tasks is not timed. Before timing, one
  * untimed batch must count exactly its resumptions.
  */
-public final class Handover implements Counted {
+public final class Handover implements Experiment {
     public static final String DEPTH = "depthFrames";
+    public static final String NS_PER_SUSPENSION = "nsPerSuspension";
+    public static final String ALLOC_BYTES_PER_SUSPENSION = "allocBytesPerSuspension";
+    public static final String ROUND_TRIPS = "roundTrips";
+    public static final String RESUMES = "resumes";
+    public static final String SUSPENSIONS = "suspensions";
 
     @Override
     public String name() {
@@ -37,8 +44,8 @@ public final class Handover implements Counted {
     }
 
     @Override
-    public List<Model> models() {
-        return List.of(Model.CONTINUATION, Model.VIRTUAL_ONE_CARRIER, Model.VIRTUAL, Model.PLATFORM);
+    public List<Style> styles() {
+        return World.STYLES;
     }
 
     @Override
@@ -49,7 +56,7 @@ public final class Handover implements Counted {
 
     @Override
     public Headline headline() {
-        return new Headline("nsPerSuspension", false, true);
+        return new Headline(NS_PER_SUSPENSION, false, true);
     }
 
     @Override
@@ -59,11 +66,11 @@ public final class Handover implements Counted {
 
     @Override
     public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
-        try (World world = World.of(model, Math.toIntExact(point.get(DEPTH)))) {
+        try (ModelRuntime runtime = model.open(); World world = World.of(runtime, Math.toIntExact(point.get(DEPTH)))) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("roundTrips", (long) World.BATCH);
-            counts.put("resumes", world.batch());
-            counts.put("suspensions", world.suspensionsPerBatch());
+            counts.put(ROUND_TRIPS, (long) World.BATCH);
+            counts.put(RESUMES, world.batch());
+            counts.put(SUSPENSIONS, world.suspensionsPerBatch());
             return counts;
         }
     }
@@ -71,14 +78,14 @@ public final class Handover implements Counted {
     @Override
     public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
-        WorkMismatchException.requireEqual("suspensions", counts.get("suspensions"), "resumes", counts.get("resumes"));
+        WorkMismatchException.requireEqual(SUSPENSIONS, counts.get(SUSPENSIONS), RESUMES, counts.get(RESUMES));
         Jmh.Timing timing = Jmh.run(HandoverBenchmark.class, "batch",
                 Map.of("model", model.id(), DEPTH, String.valueOf(point.get(DEPTH))), measurement);
         probe.peak();
-        double perBatch = counts.get("suspensions");
+        double perBatch = counts.get(SUSPENSIONS);
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put("nsPerSuspension", timing.nanosPer(perBatch));
-        timing.allocBytesPerOp().ifPresent(b -> metrics.put("allocBytesPerSuspension", Metric.once(b / perBatch, "bytes")));
+        metrics.put(NS_PER_SUSPENSION, timing.nanosPer(perBatch));
+        timing.allocBytesPerOp().ifPresent(b -> metrics.put(ALLOC_BYTES_PER_SUSPENSION, Metric.once(b / perBatch, "bytes")));
         return new Outcome(metrics, counts);
     }
 }

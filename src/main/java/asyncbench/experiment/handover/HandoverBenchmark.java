@@ -1,6 +1,7 @@
 package asyncbench.experiment.handover;
 
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +28,13 @@ public class HandoverBenchmark {
     @Param("1")
     public int depthFrames;
 
+    private ModelRuntime runtime;
     private World world;
 
     @Setup(Level.Trial)
     public void build() {
-        world = World.of(Model.byId(model).orElseThrow(), depthFrames);
+        runtime = Model.byId(model).orElseThrow().open();
+        world = World.of(runtime, depthFrames);
     }
 
     @Benchmark
@@ -42,5 +45,6 @@ public class HandoverBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         world.close();
+        runtime.close();
     }
 }

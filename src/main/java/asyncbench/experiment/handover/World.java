@@ -1,9 +1,14 @@
 package asyncbench.experiment.handover;
 
-import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import java.util.List;
 
 /** Tasks that suspend and are resumed, a batch at a time; one implementation per way of suspending. */
 interface World extends AutoCloseable {
+    /** The styles that suspend a stack of frames. */
+    List<Style> STYLES = List.of(Style.CONTINUATIONS, Style.COROUTINES, Style.THREADS);
+
     /** Round trips per batch: enough that the batch's own start and end cost little per suspension. */
     int BATCH = 10_000;
 
@@ -16,12 +21,14 @@ interface World extends AutoCloseable {
     @Override
     void close();
 
-    static World of(Model model, int depthFrames) {
-        return switch (model) {
-            case CONTINUATION -> new ContinuationWorld(depthFrames);
-            case PLATFORM, VIRTUAL, VIRTUAL_ONE_CARRIER -> new PingPongWorld(model.threads().orElseThrow(), depthFrames);
-            case FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS ->
-                    throw new IllegalArgumentException("handover has no " + model + " variant: it does not suspend a stack");
+    static World of(ModelRuntime runtime, int depthFrames) {
+        return switch (runtime) {
+            case ModelRuntime.Continuations _ -> new ContinuationWorld(depthFrames);
+            case ModelRuntime.Coroutines c -> new CoroutineWorld(c.runtime(), depthFrames);
+            case ModelRuntime.Threads t -> new PingPongWorld(t.factory(), depthFrames);
+            case ModelRuntime.Callback _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException("handover is not written in the " + runtime.style()
+                            + " style: it suspends a stack of frames");
         };
     }
 }

@@ -1,13 +1,9 @@
 package asyncbench.experiment.signal;
 
 /** The classic reader: takes a segment if there is one, otherwise blocks on its pipe's event. */
-final class BlockingReader implements Runnable {
-    final EventPipe pipe;
-    final Counter iterations = new Counter();
-
-    BlockingReader(EventPipe pipe) {
-        this.pipe = pipe;
-    }
+final class BlockingReader implements Runnable, Reader {
+    private final EventPipe pipe = new EventPipe();
+    private final Counter iterations = new Counter();
 
     @Override
     public void run() {
@@ -20,5 +16,30 @@ final class BlockingReader implements Runnable {
                 }
             }
         }
+    }
+
+    @Override
+    public EventPipe pipe() {
+        return pipe;
+    }
+
+    @Override
+    public long iterations() {
+        return iterations.get();
+    }
+
+    @Override
+    public boolean waiting() {
+        return pipe.event.hasWaiter();
+    }
+
+    @Override
+    public long wakeupsSent() {
+        return pipe.event.wakeupsSent();
+    }
+
+    @Override
+    public long wakeupsReceived() {
+        return pipe.event.wakeupsReceived();
     }
 }

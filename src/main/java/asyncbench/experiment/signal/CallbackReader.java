@@ -7,14 +7,14 @@ import java.util.concurrent.CountDownLatch;
  * The async reader: takes segments while there are any, then subscribes a future to its pipe and
  * returns; the future's continuation resumes it on whichever thread completes it.
  */
-final class CallbackReader {
-    final FuturePipe pipe;
-    final Counter iterations = new Counter();
+final class CallbackReader implements Reader {
+    private final CallbackPipe<CompletableFuture<Void>> pipe;
+    private final Counter iterations = new Counter();
     private final CountDownLatch finished;
     private final Runnable resume = this::resumed;
     private long wakeups;
 
-    CallbackReader(FuturePipe pipe, CountDownLatch finished) {
+    CallbackReader(CallbackPipe<CompletableFuture<Void>> pipe, CountDownLatch finished) {
         this.pipe = pipe;
         this.finished = finished;
     }
@@ -44,8 +44,28 @@ final class CallbackReader {
         start();
     }
 
-    /** Continuations that ran; read after {@code finished} is counted down. */
-    long wakeups() {
+    @Override
+    public Pipe<?> pipe() {
+        return pipe;
+    }
+
+    @Override
+    public long iterations() {
+        return iterations.get();
+    }
+
+    @Override
+    public boolean waiting() {
+        return pipe.hasWaiter();
+    }
+
+    @Override
+    public long wakeupsSent() {
+        return pipe.wakeupsSent();
+    }
+
+    @Override
+    public long wakeupsReceived() {
         return wakeups;
     }
 }

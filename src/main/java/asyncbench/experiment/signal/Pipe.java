@@ -6,7 +6,7 @@ package asyncbench.experiment.signal;
  *
  * @param <W> what the writer wakes: an event, or a future the reader waits on
  */
-abstract class Pipe<W> {
+public abstract class Pipe<W> {
     private long segments;
     private long added;
     private boolean closed;

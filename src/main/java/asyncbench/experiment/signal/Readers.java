@@ -1,170 +1,89 @@
 package asyncbench.experiment.signal;
 
 import asyncbench.experiment.LimitReachedException;
-import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
-import asyncbench.os.ThreadBudget;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * N readers, each with its own pipe, written once per style and started under a model.
+ * N readers, each with its own pipe, written once per style and started on a model's runtime.
  * Closing drains every pipe and waits until every reader has stopped.
  */
-abstract sealed class Readers permits Readers.Blocking, Readers.Callback {
+final class Readers {
+    /** The styles readers are written in. */
+    static final List<Style> STYLES = List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES);
 
-    /** The models readers can run under: every kind of thread, and every callback policy. */
-    static List<Model> models() {
-        return Arrays.stream(Model.values())
-                .filter(m -> m.threads().isPresent() || m.style() == Style.CALLBACK)
-                .toList();
+    private final Reader[] readers;
+    private final Stopped stopped;
+
+    private Readers(Reader[] readers, Stopped stopped) {
+        this.readers = readers;
+        this.stopped = stopped;
     }
 
-    /** Starts {@code count} readers under {@code model}; {@code pool} runs pool completions. */
-    static Readers start(Model model, int count, Executor pool) throws LimitReachedException {
-        return switch (model.style()) {
-            case BLOCKING -> new Blocking(model, count);
-            case CALLBACK -> new Callback(model.completer(pool), count);
-            case EVENT_LOOP -> throw new IllegalArgumentException(model + " has no signal readers");
+    /** How to wait until every reader has stopped. */
+    private interface Stopped {
+        void await(long timeoutNanos) throws InterruptedException, TimeoutException;
+    }
+
+    /** Starts {@code count} readers on {@code runtime}. */
+    static Readers start(ModelRuntime runtime, int count) throws LimitReachedException {
+        return switch (runtime) {
+            case ModelRuntime.Threads threads -> onThreads(threads, count);
+            case ModelRuntime.Callback callback -> {
+                Executor completer = callback.completer();
+                CountDownLatch finished = new CountDownLatch(count);
+                CallbackReader[] readers = new CallbackReader[count];
+                for (int i = 0; i < count; i++) {
+                    readers[i] = new CallbackReader(new CallbackPipe<CompletableFuture<Void>>(
+                            f -> completer.execute(() -> f.complete(null))), finished);
+                }
+                for (CallbackReader r : readers) {
+                    r.start();
+                }
+                yield new Readers(readers, latch(finished, () -> null));
+            }
+            case ModelRuntime.Coroutines coroutines -> {
+                CountDownLatch finished = new CountDownLatch(count);
+                CoroutineReader[] readers = new CoroutineReader[count];
+                for (int i = 0; i < count; i++) {
+                    readers[i] = new CoroutineReader(coroutines.runtime());
+                }
+                for (CoroutineReader r : readers) {
+                    r.start(finished);
+                }
+                yield new Readers(readers, latch(finished, coroutines.runtime()::failure));
+            }
+            case ModelRuntime.Continuations _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException("signal readers are not written in the " + runtime.style() + " style");
         };
     }
 
-    abstract int size();
-
-    abstract Pipe<?> pipe(int index);
-
-    /** Iterations counted by all readers so far. */
-    abstract long iterations();
-
-    /** Readers waiting for a signal right now. */
-    abstract long waiting();
-
-    /** Signals that released a waiting reader; exact once closed. */
-    abstract long wakeupsSent();
-
-    /** Waits that a signal ended; exact once closed. */
-    abstract long wakeupsReceived();
-
-    /** Closes every pipe and waits for every reader to drain it and stop. */
-    final void close(Duration timeout) throws InterruptedException, TimeoutException {
-        for (int i = 0; i < size(); i++) {
-            pipe(i).close();
+    private static Readers onThreads(ModelRuntime.Threads runtime, int count) throws LimitReachedException {
+        if (runtime.osThreads()) {
+            LimitReachedException.requireThreads(count);
         }
-        awaitStopped(timeout.toNanos());
-    }
-
-    abstract void awaitStopped(long timeoutNanos) throws InterruptedException, TimeoutException;
-
-    final long added() {
-        long sum = 0;
-        for (int i = 0; i < size(); i++) {
-            sum += pipe(i).added();
-        }
-        return sum;
-    }
-
-    final long remaining() {
-        long sum = 0;
-        for (int i = 0; i < size(); i++) {
-            sum += pipe(i).remaining();
-        }
-        return sum;
-    }
-
-    static final class Blocking extends Readers {
-        private final BlockingReader[] readers;
-        private final Thread[] threads;
-
-        Blocking(Model model, int count) throws LimitReachedException {
-            if (model == Model.PLATFORM) {
-                ThreadBudget.require(count);
-            }
-            ThreadFactory factory = model.threads().orElseThrow(
-                    () -> new IllegalArgumentException(model + " does not run on threads"));
-            readers = new BlockingReader[count];
-            threads = new Thread[count];
-            for (int i = 0; i < count; i++) {
-                readers[i] = new BlockingReader(new EventPipe());
-                try {
-                    threads[i] = factory.newThread(readers[i]);
-                    threads[i].start();
-                } catch (OutOfMemoryError e) {
-                    // "unable to create native thread": stop those started, report how far it got
-                    stopStarted(i);
-                    throw new LimitReachedException(i, "native threads",
-                            "thread " + (i + 1) + " of " + count + " could not start: " + e.getMessage());
-                }
+        BlockingReader[] readers = new BlockingReader[count];
+        Thread[] threads = new Thread[count];
+        for (int i = 0; i < count; i++) {
+            readers[i] = new BlockingReader();
+            try {
+                threads[i] = runtime.factory().newThread(readers[i]);
+                threads[i].start();
+            } catch (OutOfMemoryError e) {
+                // "unable to create native thread": stop those started, report how far it got
+                stopStarted(readers, threads, i);
+                throw new LimitReachedException(i, "native threads",
+                        "thread " + (i + 1) + " of " + count + " could not start: " + e.getMessage());
             }
         }
-
-        private void stopStarted(int started) {
-            for (int i = 0; i < started; i++) {
-                readers[i].pipe.close();
-            }
-            for (int i = 0; i < started; i++) {
-                try {
-                    threads[i].join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        @Override
-        int size() {
-            return readers.length;
-        }
-
-        @Override
-        Pipe<?> pipe(int index) {
-            return readers[index].pipe;
-        }
-
-        @Override
-        long iterations() {
-            long sum = 0;
-            for (BlockingReader r : readers) {
-                sum += r.iterations.get();
-            }
-            return sum;
-        }
-
-        @Override
-        long waiting() {
-            long sum = 0;
-            for (BlockingReader r : readers) {
-                sum += r.pipe.event.hasWaiter() ? 1 : 0;
-            }
-            return sum;
-        }
-
-        @Override
-        long wakeupsSent() {
-            long sum = 0;
-            for (BlockingReader r : readers) {
-                sum += r.pipe.event.wakeupsSent();
-            }
-            return sum;
-        }
-
-        @Override
-        long wakeupsReceived() {
-            long sum = 0;
-            for (BlockingReader r : readers) {
-                sum += r.pipe.event.wakeupsReceived();
-            }
-            return sum;
-        }
-
-        @Override
-        void awaitStopped(long timeoutNanos) throws InterruptedException, TimeoutException {
+        return new Readers(readers, timeoutNanos -> {
             long deadline = System.nanoTime() + timeoutNanos;
             for (Thread t : threads) {
                 long left = deadline - System.nanoTime();
@@ -172,75 +91,100 @@ abstract sealed class Readers permits Readers.Blocking, Readers.Callback {
                     throw new TimeoutException("reader " + t.getName() + " did not stop");
                 }
             }
+        });
+    }
+
+    private static void stopStarted(BlockingReader[] readers, Thread[] threads, int started) {
+        for (int i = 0; i < started; i++) {
+            readers[i].pipe().close();
+        }
+        for (int i = 0; i < started; i++) {
+            try {
+                threads[i].join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
-    static final class Callback extends Readers {
-        private final CallbackReader[] readers;
-        private final CountDownLatch finished;
-
-        Callback(Executor completer, int count) {
-            finished = new CountDownLatch(count);
-            readers = new CallbackReader[count];
-            for (int i = 0; i < count; i++) {
-                readers[i] = new CallbackReader(new FuturePipe(completer), finished);
-            }
-            for (CallbackReader r : readers) {
-                r.start();
-            }
-        }
-
-        @Override
-        int size() {
-            return readers.length;
-        }
-
-        @Override
-        Pipe<?> pipe(int index) {
-            return readers[index].pipe;
-        }
-
-        @Override
-        long iterations() {
-            long sum = 0;
-            for (CallbackReader r : readers) {
-                sum += r.iterations.get();
-            }
-            return sum;
-        }
-
-        @Override
-        long waiting() {
-            long sum = 0;
-            for (CallbackReader r : readers) {
-                sum += r.pipe.hasWaiter() ? 1 : 0;
-            }
-            return sum;
-        }
-
-        @Override
-        long wakeupsSent() {
-            long sum = 0;
-            for (CallbackReader r : readers) {
-                sum += r.pipe.wakeupsSent();
-            }
-            return sum;
-        }
-
-        @Override
-        long wakeupsReceived() {
-            long sum = 0;
-            for (CallbackReader r : readers) {
-                sum += r.wakeups();
-            }
-            return sum;
-        }
-
-        @Override
-        void awaitStopped(long timeoutNanos) throws InterruptedException, TimeoutException {
+    private static Stopped latch(CountDownLatch finished, java.util.function.Supplier<Throwable> failure) {
+        return timeoutNanos -> {
             if (!finished.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
-                throw new TimeoutException(finished.getCount() + " readers did not stop");
+                Throwable cause = failure.get();
+                TimeoutException e = new TimeoutException(finished.getCount() + " readers did not stop"
+                        + (cause == null ? "" : ": a reader failed with " + cause));
+                e.initCause(cause);
+                throw e;
             }
+        };
+    }
+
+    int size() {
+        return readers.length;
+    }
+
+    Pipe<?> pipe(int index) {
+        return readers[index].pipe();
+    }
+
+    /** Iterations counted by all readers so far. */
+    long iterations() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.iterations();
         }
+        return sum;
+    }
+
+    /** Readers waiting for a signal right now. */
+    long waiting() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.waiting() ? 1 : 0;
+        }
+        return sum;
+    }
+
+    /** Signals that released a waiting reader; exact once closed. */
+    long wakeupsSent() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.wakeupsSent();
+        }
+        return sum;
+    }
+
+    /** Waits that a signal ended; exact once closed. */
+    long wakeupsReceived() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.wakeupsReceived();
+        }
+        return sum;
+    }
+
+    long added() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.pipe().added();
+        }
+        return sum;
+    }
+
+    long remaining() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.pipe().remaining();
+        }
+        return sum;
+    }
+
+    /** Closes every pipe and waits for every reader to drain it and stop. */
+    void close(Duration timeout) throws InterruptedException, TimeoutException {
+        for (Reader r : readers) {
+            r.pipe().close();
+        }
+        stopped.await(timeout.toNanos());
     }
 }

@@ -9,14 +9,15 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
-import asyncbench.os.ThreadBudget;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The readers x writers signal grid: R readers each drain their own pipe, W writers loop over their
@@ -31,7 +32,15 @@ import java.util.concurrent.ForkJoinPool;
 public final class SignalGrid implements Experiment {
     public static final String READERS = "readers";
     public static final String WRITERS = "writers";
+    public static final String ITERATIONS_PER_SECOND = "iterationsPerSecond";
+    public static final String SEGMENTS_WRITTEN = "segmentsWritten";
+    public static final String ITERATIONS = "iterations";
+    public static final String SEGMENTS_LEFT = "segmentsLeft";
+    public static final String WAKEUPS_SENT = "wakeupsSent";
+    public static final String WAKEUPS_RECEIVED = "wakeupsReceived";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** Segments each writer adds to each of its pipes in an untimed, fixed-work run. */
+    static final long COUNTED_ROUNDS = 1_000;
 
     private final String name;
     private final String description;
@@ -74,8 +83,8 @@ public final class SignalGrid implements Experiment {
     }
 
     @Override
-    public List<Model> models() {
-        return Readers.models();
+    public List<Style> styles() {
+        return Readers.STYLES;
     }
 
     @Override
@@ -85,12 +94,30 @@ public final class SignalGrid implements Experiment {
 
     @Override
     public Headline headline() {
-        return new Headline("iterationsPerSecond", true);
+        return new Headline(ITERATIONS_PER_SECOND, true);
     }
 
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
         return 256 + point.get(READERS) * 4 / 1024;
+    }
+
+    /** Every writer adds {@link #COUNTED_ROUNDS} segments to each of its pipes; every reader drains its pipe. */
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        int readerCount = Math.toIntExact(point.get(READERS));
+        int writerCount = Math.toIntExact(point.get(WRITERS));
+        LimitReachedException.requireThreads(writerCount);
+        try (ModelRuntime runtime = model.open()) {
+            Readers readers = Readers.start(runtime, readerCount);
+            Writers writers = new Writers(readers, writerCount, COUNTED_ROUNDS);
+            writers.awaitDone();
+            readers.close(DRAIN_TIMEOUT);
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put(SEGMENTS_WRITTEN, readers.added());
+            counters.put(ITERATIONS, readers.iterations());
+            return counters;
+        }
     }
 
     @Override
@@ -101,10 +128,10 @@ public final class SignalGrid implements Experiment {
             throw new IllegalArgumentException(
                     "writers (" + writerCount + ") must not exceed readers (" + readerCount + ")");
         }
-        ThreadBudget.require(writerCount + (model == Model.PLATFORM ? readerCount : 0));
-        try (ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors())) {
-            Readers readers = Readers.start(model, readerCount, pool);
-            Writers writers = new Writers(readers, writerCount);
+        LimitReachedException.requireThreads(writerCount);
+        try (ModelRuntime runtime = model.open()) {
+            Readers readers = Readers.start(runtime, readerCount);
+            Writers writers = new Writers(readers, writerCount, Long.MAX_VALUE);
             Metric rate;
             try {
                 rate = Windows.ratePerSecond(measurement, readers::iterations, "iterations/s");
@@ -114,48 +141,52 @@ public final class SignalGrid implements Experiment {
                 readers.close(DRAIN_TIMEOUT);
             }
             Map<String, Long> counters = new LinkedHashMap<>();
-            counters.put("segmentsWritten", readers.added());
-            counters.put("iterations", readers.iterations());
-            counters.put("segmentsLeft", readers.remaining());
-            counters.put("wakeupsSent", readers.wakeupsSent());
-            counters.put("wakeupsReceived", readers.wakeupsReceived());
-            WorkMismatchException.requireEqual("segmentsWritten", counters.get("segmentsWritten"),
-                    "iterations", counters.get("iterations"));
-            WorkMismatchException.requireEqual("wakeupsSent", counters.get("wakeupsSent"),
-                    "wakeupsReceived", counters.get("wakeupsReceived"));
-            return new Outcome(Map.of("iterationsPerSecond", rate), counters);
+            counters.put(SEGMENTS_WRITTEN, readers.added());
+            counters.put(ITERATIONS, readers.iterations());
+            counters.put(SEGMENTS_LEFT, readers.remaining());
+            counters.put(WAKEUPS_SENT, readers.wakeupsSent());
+            counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+            WorkMismatchException.requireEqual(SEGMENTS_WRITTEN, counters.get(SEGMENTS_WRITTEN),
+                    ITERATIONS, counters.get(ITERATIONS));
+            WorkMismatchException.requireEqual(WAKEUPS_SENT, counters.get(WAKEUPS_SENT),
+                    WAKEUPS_RECEIVED, counters.get(WAKEUPS_RECEIVED));
+            return new Outcome(Map.of(ITERATIONS_PER_SECOND, rate), counters);
         }
     }
 
-    /** Platform threads that loop over their share of the pipes, adding a segment to each. */
+    /** Platform threads that loop over their share of the pipes, adding a segment to each, for some rounds or until stopped. */
     private static final class Writers {
         private final List<Thread> threads = new ArrayList<>();
         private volatile boolean stopped;
 
-        Writers(Readers readers, int count) {
+        Writers(Readers readers, int count, long rounds) {
             for (int w = 0; w < count; w++) {
                 List<Pipe<?>> share = new ArrayList<>();
                 for (int i = w; i < readers.size(); i += count) {
                     share.add(readers.pipe(i));
                 }
                 Pipe<?>[] pipes = share.toArray(new Pipe<?>[0]);
-                threads.add(Thread.ofPlatform().name("writer-" + w).start(() -> write(pipes)));
+                threads.add(Thread.ofPlatform().name("writer-" + w).start(() -> write(pipes, rounds)));
             }
         }
 
-        private void write(Pipe<?>[] pipes) {
-            int i = 0;
-            while (!stopped) {
-                pipes[i].add();
-                i = i + 1 == pipes.length ? 0 : i + 1;
+        private void write(Pipe<?>[] pipes, long rounds) {
+            for (long round = 0; round < rounds && !stopped; round++) {
+                for (Pipe<?> p : pipes) {
+                    p.add();
+                }
+            }
+        }
+
+        void awaitDone() throws InterruptedException {
+            for (Thread t : threads) {
+                t.join();
             }
         }
 
         void stop() throws InterruptedException {
             stopped = true;
-            for (Thread t : threads) {
-                t.join();
-            }
+            awaitDone();
         }
     }
 }

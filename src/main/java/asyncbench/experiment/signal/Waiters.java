@@ -9,6 +9,8 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import asyncbench.os.ProcStatus;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -25,6 +27,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Waiters implements Experiment {
     public static final String WAITERS = "waiters";
+    public static final String BYTES_PER_WAITER = "bytesPerWaiter";
+    public static final String HEAP_BYTES_PER_WAITER = "heapBytesPerWaiter";
+    public static final String NATIVE_BYTES_PER_WAITER = "nativeBytesPerWaiter";
+    public static final String CREATE_NANOS_PER_WAITER = "createNanosPerWaiter";
+    public static final String WAKEUPS_SENT = "wakeupsSent";
+    public static final String WAKEUPS_RECEIVED = "wakeupsReceived";
+    public static final String ITERATIONS = "iterations";
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
     @Override
@@ -38,8 +47,8 @@ public final class Waiters implements Experiment {
     }
 
     @Override
-    public List<Model> models() {
-        return Readers.models();
+    public List<Style> styles() {
+        return Readers.STYLES;
     }
 
     @Override
@@ -50,54 +59,75 @@ public final class Waiters implements Experiment {
 
     @Override
     public Headline headline() {
-        return new Headline("bytesPerWaiter", false);
+        return new Headline(BYTES_PER_WAITER, false);
     }
 
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
         // a parked virtual thread keeps its stack on the heap; the others keep little there
-        long kilobytesPerWaiter = switch (model) {
-            case VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION -> 3;
-            case PLATFORM, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS -> 1;
+        long kilobytesPerWaiter = switch (model.style()) {
+            case THREADS, CONTINUATIONS -> 3;
+            case CALLBACK, EVENT_LOOP, TASKS, COROUTINES -> 1;
         };
         return 256 + point.get(WAITERS) * kilobytesPerWaiter / 1024;
+    }
+
+    /** N readers wait, then every pipe is closed: each must wake exactly once. */
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        int count = Math.toIntExact(point.get(WAITERS));
+        try (ModelRuntime runtime = model.open()) {
+            Readers readers = Readers.start(runtime, count);
+            try {
+                awaitAllWaiting(readers, count);
+            } finally {
+                readers.close(SETTLE_TIMEOUT);
+            }
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put(WAITERS, (long) count);
+            counters.put(WAKEUPS_SENT, readers.wakeupsSent());
+            counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+            return counters;
+        }
     }
 
     @Override
     public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
         int count = Math.toIntExact(point.get(WAITERS));
-        long heapBefore = heapUsedAfterGc();
-        long rssBefore = ProcStatus.read().rssBytes();
-        long start = System.nanoTime();
-        Readers readers = Readers.start(model, count, Runnable::run);
-        try {
-            awaitAllWaiting(readers, count);
-        } catch (TimeoutException e) {
+        try (ModelRuntime runtime = model.open()) {
+            long heapBefore = heapUsedAfterGc();
+            long rssBefore = ProcStatus.read().rssBytes();
+            long start = System.nanoTime();
+            Readers readers = Readers.start(runtime, count);
+            try {
+                awaitAllWaiting(readers, count);
+            } catch (TimeoutException e) {
+                readers.close(SETTLE_TIMEOUT);
+                throw e;
+            }
+            long createNanos = System.nanoTime() - start;
+            long heapAfter = heapUsedAfterGc();
+            long rssAfter = ProcStatus.read().rssBytes();
+            probe.peak();
             readers.close(SETTLE_TIMEOUT);
-            throw e;
+
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put(WAITERS, (long) count);
+            counters.put(WAKEUPS_SENT, readers.wakeupsSent());
+            counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+            counters.put(ITERATIONS, readers.iterations());
+            WorkMismatchException.requireEqual(WAITERS, count, WAKEUPS_SENT, counters.get(WAKEUPS_SENT));
+            WorkMismatchException.requireEqual(WAITERS, count, WAKEUPS_RECEIVED, counters.get(WAKEUPS_RECEIVED));
+
+            double heapPerWaiter = (double) (heapAfter - heapBefore) / count;
+            double nativePerWaiter = (double) (rssAfter - rssBefore) / count;
+            Map<String, Metric> metrics = new LinkedHashMap<>();
+            metrics.put(BYTES_PER_WAITER, Metric.once(heapPerWaiter + nativePerWaiter, "bytes"));
+            metrics.put(HEAP_BYTES_PER_WAITER, Metric.once(heapPerWaiter, "bytes"));
+            metrics.put(NATIVE_BYTES_PER_WAITER, Metric.once(nativePerWaiter, "bytes"));
+            metrics.put(CREATE_NANOS_PER_WAITER, Metric.once((double) createNanos / count, "ns"));
+            return new Outcome(metrics, counters);
         }
-        long createNanos = System.nanoTime() - start;
-        long heapAfter = heapUsedAfterGc();
-        long rssAfter = ProcStatus.read().rssBytes();
-        probe.peak();
-        readers.close(SETTLE_TIMEOUT);
-
-        Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("waiters", (long) count);
-        counters.put("wakeupsSent", readers.wakeupsSent());
-        counters.put("wakeupsReceived", readers.wakeupsReceived());
-        counters.put("iterations", readers.iterations());
-        WorkMismatchException.requireEqual("waiters", count, "wakeupsSent", counters.get("wakeupsSent"));
-        WorkMismatchException.requireEqual("waiters", count, "wakeupsReceived", counters.get("wakeupsReceived"));
-
-        double heapPerWaiter = (double) (heapAfter - heapBefore) / count;
-        double nativePerWaiter = (double) (rssAfter - rssBefore) / count;
-        Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put("bytesPerWaiter", Metric.once(heapPerWaiter + nativePerWaiter, "bytes"));
-        metrics.put("heapBytesPerWaiter", Metric.once(heapPerWaiter, "bytes"));
-        metrics.put("nativeBytesPerWaiter", Metric.once(nativePerWaiter, "bytes"));
-        metrics.put("createNanosPerWaiter", Metric.once((double) createNanos / count, "ns"));
-        return new Outcome(metrics, counters);
     }
 
     private static void awaitAllWaiting(Readers readers, int count) throws InterruptedException, TimeoutException {

@@ -3,6 +3,7 @@ package asyncbench.experiment.fakeserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class FakeServerCountsTest {
 
     @ParameterizedTest(name = "{0} connections={1} syscallsPerCall={2}")
     @MethodSource("cells")
-    void countsMatchTheOriginal(Model model, long connections, long syscalls) {
+    void countsMatchTheOriginal(Model model, long connections, long syscalls) throws Exception {
         Map<String, Long> counts = experiment.countOnce(model,
                 Map.of(FakeServer.CONNECTIONS, connections, FakeServer.SYSCALLS, syscalls));
         assertEquals(IoCounts.expected(connections).asMap(), counts);
@@ -37,8 +38,8 @@ class FakeServerCountsTest {
     @ParameterizedTest
     @MethodSource("models")
     void repeatedRunsKeepTheirCounts(Model model) {
-        try (FakeIo io = new FakeIo(32, 0)) {
-            Server server = Server.of(model, io);
+        try (ModelRuntime runtime = model.open(); FakeIo io = new FakeIo(32, 0)) {
+            Server server = Server.of(runtime, io);
             for (int run = 0; run < 50; run++) {
                 io.reset();
                 server.serve();

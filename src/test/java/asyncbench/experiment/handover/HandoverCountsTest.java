@@ -3,6 +3,7 @@ package asyncbench.experiment.handover;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class HandoverCountsTest {
 
     @ParameterizedTest(name = "{0} depthFrames={1}")
     @MethodSource("cells")
-    void everySuspensionIsResumed(Model model, long depth) {
+    void everySuspensionIsResumed(Model model, long depth) throws Exception {
         Map<String, Long> counts = new Handover().countOnce(model, Map.of(Handover.DEPTH, depth));
         assertEquals(Map.of("roundTrips", (long) World.BATCH, "resumes", 2L * World.BATCH,
                 "suspensions", 2L * World.BATCH), counts);
@@ -26,7 +27,7 @@ class HandoverCountsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void batchesRepeat(Model model) {
-        try (World world = World.of(model, 8)) {
+        try (ModelRuntime runtime = model.open(); World world = World.of(runtime, 8)) {
             for (int i = 0; i < 5; i++) {
                 assertEquals(world.suspensionsPerBatch(), world.batch(), "batch " + i);
             }

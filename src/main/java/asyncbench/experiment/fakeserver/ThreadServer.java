@@ -1,39 +1,43 @@
 package asyncbench.experiment.fakeserver;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The blocking-style handlers on virtual threads: a handler that would block parks, and the poll
- * loop, itself a virtual thread, unparks it once its object is ready. The loop hands the turn to one
- * handler at a time and parks until it parks or ends, so the fake I/O stays single-threaded and the
- * schedule matches the other servers'; what differs is that every hand-over goes through the
- * virtual thread scheduler (with one carrier, or the default number).
+ * The blocking-style handlers on threads from the model's factory (virtual or platform): a handler
+ * that would block parks, and the poll loop, itself such a thread, unparks it once its object is
+ * ready. The loop hands the turn to one handler at a time and parks until it parks or ends, so the
+ * fake I/O stays single-threaded and the schedule matches the other servers'; what differs is that
+ * every hand-over goes through the threads' scheduler (the virtual thread scheduler, or the kernel).
  */
-final class VirtualServer implements Server, Suspender {
+final class ThreadServer implements Server, Suspender, Reactor.Driver {
     private final FakeIo io;
+    private final ThreadFactory threads;
+    private final Reactor reactor;
     /** Per poll key: the thread parked on it; read and cleared only by the loop. */
-    private final Thread[] waiters;
+    private final KeyWaiters<Thread> waiters;
     /** Per poll key: the thread allowed to run on (set by the loop, cleared by the handler). */
     private final AtomicReferenceArray<Thread> turns;
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
-    private final Poll.Events events;
     private volatile Thread loop;
     private volatile boolean handedBack;
     private int live;
     private Throwable failure;
 
-    VirtualServer(FakeIo io) {
+    ThreadServer(FakeIo io, ThreadFactory threads) {
         this.io = io;
-        this.waiters = new Thread[io.connections + 1];
+        this.threads = threads;
+        this.reactor = new Reactor(io);
+        this.waiters = new KeyWaiters<>(io);
         this.turns = new AtomicReferenceArray<>(io.connections + 1);
-        this.events = new Poll.Events(io.connections + 1);
     }
 
     @Override
     public void serve() {
-        Thread driver = Thread.ofVirtual().name("fake-server-loop").start(this::loop);
+        Thread driver = threads.newThread(this::loop);
+        driver.start();
         try {
             driver.join();
         } catch (InterruptedException e) {
@@ -48,22 +52,26 @@ final class VirtualServer implements Server, Suspender {
     private void loop() {
         loop = Thread.currentThread();
         spawn(() -> BlockingHandlers.listen(io, this));
-        while (true) {
-            for (Object next; (next = ready.poll()) != null; ) {
-                runTurn(next);
-            }
-            if (live == 0 || failure != null) {
-                break;
-            }
-            io.poll.poll(events);
-            for (int i = 0; i < events.size; i++) {
-                int key = events.keys[i];
-                Thread t = waiters[key];
-                if (t != null) {
-                    waiters[key] = null;
-                    ready.add(new Wake(key, t));
-                }
-            }
+        reactor.run(this);
+    }
+
+    @Override
+    public void runReady() {
+        for (Object next; (next = ready.poll()) != null; ) {
+            runTurn(next);
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        return live == 0 || failure != null;
+    }
+
+    @Override
+    public void ready(int key) {
+        Thread t = waiters.take(key);
+        if (t != null) {
+            ready.add(new Wake(key, t));
         }
     }
 
@@ -74,7 +82,7 @@ final class VirtualServer implements Server, Suspender {
             turns.set(w.key, w.thread);
             LockSupport.unpark(w.thread);
         } else {
-            Thread.ofVirtual().start(() -> runHandler((Runnable) next));
+            threads.newThread(() -> runHandler((Runnable) next)).start();
         }
         while (!handedBack) {
             LockSupport.park(this);
@@ -100,7 +108,7 @@ final class VirtualServer implements Server, Suspender {
     @Override
     public void awaitReady(Evented e) {
         Thread me = Thread.currentThread();
-        waiters[e.key] = me;
+        waiters.park(e.key, me);
         handBack();
         while (turns.get(e.key) != me) {
             LockSupport.park(this);

@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

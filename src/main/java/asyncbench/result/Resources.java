@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 /**
  * What a cell's JVM used. Memory and threads are read at the cell's peak, all its waiters alive;

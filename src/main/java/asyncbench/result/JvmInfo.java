@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

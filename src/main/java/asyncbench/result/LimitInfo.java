@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 /**
  * The system limit a cell hit: how many units (threads, waiters) it reached or could have had, -1 when

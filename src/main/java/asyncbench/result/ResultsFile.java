@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

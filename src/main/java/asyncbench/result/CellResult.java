@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.result;
 
 import asyncbench.experiment.Metric;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,24 +27,27 @@ public record CellResult(
         String startedAt,
         Double seconds) {
 
+    /** Identifies the cell within a run, for resuming. */
     public String key() {
-        return CellSpec.key(experiment, model, params);
+        return key(experiment, model, params);
     }
 
-    /** A result for {@code spec} that has no figures, only a status and why. */
-    static CellResult failed(CellSpec spec, Status status, String message, JvmInfo jvm) {
-        return of(spec, status, message, null, null, null, null, jvm);
+    public static String key(String experiment, String model, Map<String, Long> params) {
+        return experiment + " " + model + " " + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
-    /** A result for {@code spec} as its cell's JVM reports it, before the run records it. */
-    static CellResult of(CellSpec spec, Status status, String message, LimitInfo limit, Map<String, Metric> metrics,
+    /** A result as a cell's JVM reports it, before the run records it. */
+    public static CellResult of(String experiment, String model, String profile, Map<String, Long> params,
+            Status status, String message, LimitInfo limit, Map<String, Metric> metrics,
             Map<String, Long> counters, Resources resources, JvmInfo jvm) {
-        return new CellResult(null, spec.experiment(), spec.model().id(), spec.profile().id(), spec.params(),
+        return new CellResult(null, experiment, model, profile, params,
                 status, message, limit, metrics, counters, resources, jvm, null, null, null);
     }
 
     /** This result as recorded by the run: with its run id, host, start and wall time. */
-    CellResult recorded(String runId, Map<String, Object> host, String startedAt, double seconds) {
+    public CellResult recorded(String runId, Map<String, Object> host, String startedAt, double seconds) {
         return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
                 counters, resources, jvm, host, startedAt, seconds);
     }

@@ -1,0 +1,18 @@
+package asyncbench.experiment.signal;
+
+/** One reader of the signal experiments, whatever style it is written in, as its counters see it. */
+interface Reader {
+    Pipe<?> pipe();
+
+    /** Segments taken so far; readable at any moment. */
+    long iterations();
+
+    /** Whether it waits for a signal right now. */
+    boolean waiting();
+
+    /** Signals that released it while it waited; exact once it stopped. */
+    long wakeupsSent();
+
+    /** Waits of its that a signal ended; exact once it stopped. */
+    long wakeupsReceived();
+}

@@ -1,0 +1,49 @@
+package asyncbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.model.Model;
+import asyncbench.runner.Catalog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every experiment of the catalog, under every model it supports, at its smallest point, does the
+ * same work: identical counters, each above zero. A new experiment or model is covered as it is.
+ */
+class ConformanceTest {
+    static Stream<Experiment> experiments() {
+        return new Catalog.BuiltIn().experiments().stream();
+    }
+
+    /** Each parameter at the smallest value any profile gives it. */
+    static Map<String, Long> smallestPoint(Experiment e) {
+        Map<String, Long> point = new LinkedHashMap<>();
+        for (Param p : e.params()) {
+            point.put(p.name(), p.values().values().stream().map(Collections::min).min(Long::compare).orElseThrow());
+        }
+        return point;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("experiments")
+    void everyModelDoesTheSameWork(Experiment experiment) throws Exception {
+        Map<String, Long> point = smallestPoint(experiment);
+        Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
+        for (Model model : experiment.models()) {
+            byModel.put(model, experiment.countOnce(model, point));
+        }
+        Model first = experiment.models().getFirst();
+        Map<String, Long> expected = byModel.get(first);
+        assertFalse(expected.isEmpty(), experiment.name() + " counts some work");
+        expected.forEach((name, value) -> assertTrue(value > 0, first + " counted no " + name + " at " + point));
+        byModel.forEach((model, counts) -> assertEquals(expected, counts,
+                experiment.name() + " at " + point + ": " + model + " against " + first));
+    }
+}
