@@ -49,7 +49,6 @@ class EndToEndTest {
         for (CellResult c : cells) {
             assertEquals(Status.OK, c.status(), c.message());
             assertTrue(c.metric("iterationsPerSecond").orElseThrow().value() > 0);
-            assertEquals(c.counters().get("segmentsWritten"), c.counters().get("iterations"));
             assertTrue(c.resources().threads() > 0);
             assertTrue(c.resources().cpuUserSeconds() + c.resources().cpuSystemSeconds() > 0);
         }

@@ -25,7 +25,7 @@ final class BlockingHandlers {
     }
 
     static void connection(FakeIo io, FakeStream stream, Suspender s) {
-        byte[] buf = new byte[128];
+        byte[] buf = io.buffer(stream.key);
         int length = 0;
         while (!FakeStream.hasLine(buf, length)) {
             int n;

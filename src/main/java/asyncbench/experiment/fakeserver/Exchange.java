@@ -7,13 +7,15 @@ import static asyncbench.experiment.fakeserver.FakeStream.WOULD_BLOCK;
  * it back. Reused from run to run, so driving it allocates nothing.
  */
 final class Exchange {
-    final byte[] buf = new byte[128];
+    byte[] buf;
     FakeStream stream;
     int length;
     int sent;
 
-    Exchange open(FakeStream s) {
+    /** Starts a transaction on {@code s}, reading into {@code buffer}. */
+    Exchange open(FakeStream s, byte[] buffer) {
         stream = s;
+        buf = buffer;
         length = 0;
         sent = 0;
         return this;

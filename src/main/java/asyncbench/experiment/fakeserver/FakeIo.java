@@ -9,12 +9,22 @@ final class FakeIo implements AutoCloseable {
     final Stats stats;
     final Poll poll;
     final FakeListener listener;
+    /** A request buffer per connection key, made once: handlers borrow their stream's, so no style allocates one. */
+    private final byte[][] buffers;
 
     FakeIo(int connections, long syscallsPerCall) {
         this.connections = connections;
         this.stats = new Stats(syscallsPerCall);
         this.poll = new Poll(stats, connections + 1);
         this.listener = new FakeListener(stats, connections);
+        this.buffers = new byte[connections + 1][BUFFER_BYTES];
+    }
+
+    static final int BUFFER_BYTES = 128;
+
+    /** The buffer of the connection with {@code key}. */
+    byte[] buffer(int key) {
+        return buffers[key];
     }
 
     void reset() {

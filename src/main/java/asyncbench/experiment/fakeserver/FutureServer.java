@@ -90,7 +90,7 @@ final class FutureServer implements Server, Reactor.Driver {
                 return ready(io.listener).thenCompose(v -> accept(still));
             }
             io.poll.register(stream, Evented.READABLE | Evented.WRITABLE);
-            spawn(exchange(new Exchange().open(stream)));
+            spawn(exchange(new Exchange().open(stream, io.buffer(stream.key))));
         }
         io.poll.unregister(io.listener);
         return CompletableFuture.completedFuture(null);

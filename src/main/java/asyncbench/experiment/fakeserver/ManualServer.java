@@ -44,7 +44,7 @@ final class ManualServer implements Server, Reactor.Driver {
             }
             acceptLeft--;
             open++;
-            conns[stream.key].open(stream);
+            conns[stream.key].open(stream, io.buffer(stream.key));
             io.poll.register(stream, Evented.READABLE | Evented.WRITABLE);
             needsProcess.add(stream.key);
         }

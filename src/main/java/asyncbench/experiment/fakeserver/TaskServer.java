@@ -106,7 +106,7 @@ final class TaskServer implements Server, Reactor.Driver {
         private final Exchange exchange = new Exchange();
 
         void open(FakeStream s) {
-            exchange.open(s);
+            exchange.open(s, io.buffer(s.key));
         }
 
         @Override

@@ -38,7 +38,10 @@ class CoroutineServer internal constructor(private val io: FakeIo, private val r
         }
     }
 
-    private fun spawn(handler: suspend () -> Unit) {
+    // inline, so that a spawn makes one coroutine and a wait no frame of its own: only accept, read,
+    // write and the handlers are suspend frames
+
+    private inline fun spawn(crossinline handler: suspend () -> Unit) {
         live++
         ready++
         runtime.launch {
@@ -48,7 +51,7 @@ class CoroutineServer internal constructor(private val io: FakeIo, private val r
         }
     }
 
-    private suspend fun awaitReady(e: Evented) {
+    private suspend inline fun awaitReady(e: Evented) {
         runtime.await(keys[e.key])
         ready--
     }
@@ -91,7 +94,7 @@ class CoroutineServer internal constructor(private val io: FakeIo, private val r
     }
 
     private suspend fun connection(stream: FakeStream) {
-        val buf = ByteArray(128)
+        val buf = io.buffer(stream.key)
         var length = 0
         while (!FakeStream.hasLine(buf, length)) {
             length += read(stream, buf, length)
