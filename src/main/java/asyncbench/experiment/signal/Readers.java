@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * N readers, each with its own pipe, written once per style and started on a model's runtime.
@@ -108,7 +110,7 @@ final class Readers {
         }
     }
 
-    private static Stopped latch(CountDownLatch finished, java.util.function.Supplier<Throwable> failure) {
+    private static Stopped latch(CountDownLatch finished, Supplier<Throwable> failure) {
         return timeoutNanos -> {
             if (!finished.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
                 Throwable cause = failure.get();
@@ -130,52 +132,38 @@ final class Readers {
 
     /** Iterations counted by all readers so far. */
     long iterations() {
-        long sum = 0;
-        for (Reader r : readers) {
-            sum += r.iterations();
-        }
-        return sum;
+        return sum(Reader::iterations);
     }
 
     /** Readers waiting for a signal right now. */
     long waiting() {
-        long sum = 0;
-        for (Reader r : readers) {
-            sum += r.waiting() ? 1 : 0;
-        }
-        return sum;
+        return sum(r -> r.waiting() ? 1 : 0);
     }
 
     /** Signals that released a waiting reader; exact once closed. */
     long wakeupsSent() {
-        long sum = 0;
-        for (Reader r : readers) {
-            sum += r.wakeupsSent();
-        }
-        return sum;
+        return sum(Reader::wakeupsSent);
     }
 
     /** Waits that a signal ended; exact once closed. */
     long wakeupsReceived() {
-        long sum = 0;
-        for (Reader r : readers) {
-            sum += r.wakeupsReceived();
-        }
-        return sum;
+        return sum(Reader::wakeupsReceived);
     }
 
+    /** Segments added to all pipes. */
     long added() {
-        long sum = 0;
-        for (Reader r : readers) {
-            sum += r.pipe().added();
-        }
-        return sum;
+        return sum(r -> r.pipe().added());
     }
 
+    /** Segments still in the pipes. */
     long remaining() {
+        return sum(r -> r.pipe().remaining());
+    }
+
+    private long sum(ToLongFunction<Reader> count) {
         long sum = 0;
         for (Reader r : readers) {
-            sum += r.pipe().remaining();
+            sum += count.applyAsLong(r);
         }
         return sum;
     }
