@@ -40,7 +40,7 @@ public final class Handover implements Experiment {
     @Override
     public String description() {
         return "a task suspended at the bottom of a stack of depthFrames frames is resumed and suspends again; "
-                + "ns per suspension by JMH (tasks built once, untimed)";
+                + "ns per suspension by JMH (tasks built once, untimed; coroutines once per batch of 20,000 suspensions)";
     }
 
     @Override

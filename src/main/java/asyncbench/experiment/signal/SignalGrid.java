@@ -60,7 +60,7 @@ public final class SignalGrid implements Experiment {
                         Param.of(READERS, "readers, one pipe each",
                                 List.of(32L, 1024L), List.of(32L, 256L, 2048L, 16384L), Param.powersOfTwo(5, 17)),
                         Param.of(WRITERS, "writer threads; readers are split evenly among them",
-                                List.of(1L, 4L), List.of(1L, 16L), List.of(1L, 2L, 4L, 8L, 16L, 32L))));
+                                List.of(2L), List.of(1L, 16L), List.of(1L, 2L, 4L, 8L, 16L, 32L))));
     }
 
     /** One reader and one writer: the cost of a signal round trip and nothing else. */
