@@ -3,6 +3,7 @@ package asyncbench.cli;
 import asyncbench.model.Model;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Param;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
 import asyncbench.runner.Catalog;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
             run = runner.resume(resume);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-            run = runner.start(new Plan(chosen, profile, models, parseParams(), cellTimeoutSeconds));
+            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"
@@ -101,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--counts runs nothing that can be resumed: give experiments, not --resume");
         }
         List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-        Plan plan = new Plan(chosen, profile, models, parseParams(), null);
+        Plan plan = new Plan(chosen, profile, models, parseParams(catalog), null);
         List<CellSpec> cells = plan.cells(catalog);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, Long>> byPoint = new LinkedHashMap<>();
@@ -125,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         return identical ? 0 : 1;
     }
 
-    private Map<String, List<Long>> parseParams() throws UsageException {
+    private Map<String, List<Long>> parseParams(Catalog catalog) throws UsageException {
         Map<String, List<Long>> parsed = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
@@ -133,7 +135,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("malformed --param '" + p + "': write NAME=VALUES, e.g. readers=2^5..2^10");
             }
             String name = p.substring(0, eq).trim();
-            parsed.put(name, ParamValues.parse(name, p.substring(eq + 1)));
+            Optional<Param> param = catalog.experiments().stream().flatMap(e -> e.params().stream())
+                    .filter(x -> x.name().equals(name)).findFirst();
+            parsed.put(name, param.isPresent() ? ParamValues.parse(param.get(), p.substring(eq + 1))
+                    : ParamValues.parse(name, p.substring(eq + 1)));
         }
         return parsed;
     }

@@ -125,7 +125,7 @@ final class Contrast {
             return model + " is better in every " + results.rowParam() + " row measured" + across + ".";
         }
         return "On this machine " + model + " is better from " + results.rowParam() + "="
-                + Units.count(results.rows.get(row)) + " on" + across + ".";
+                + results.rowValue(results.rows.get(row)) + " on" + across + ".";
     }
 
     /** The first row from which every cell to the end is on one of {@code sides}. */

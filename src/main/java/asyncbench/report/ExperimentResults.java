@@ -1,6 +1,7 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Headline;
+import asyncbench.experiment.Param;
 import asyncbench.experiment.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
@@ -24,8 +25,19 @@ final class ExperimentResults {
     final List<Long> rows;
     final List<Map<String, Long>> columns;
 
+    /** How each parameter's values read, by name; a value of a parameter not listed reads as a count. */
+    private final Map<String, Param> paramsByName;
+
     ExperimentResults(String experiment, Headline headline, List<CellResult> cells, List<String> modelOrder) {
+        this(experiment, headline, cells, modelOrder, List.of());
+    }
+
+    ExperimentResults(String experiment, Headline headline, List<CellResult> cells, List<String> modelOrder,
+            List<Param> declared) {
         this.experiment = experiment;
+        Map<String, Param> byName = new java.util.HashMap<>();
+        declared.forEach(p -> byName.put(p.name(), p));
+        this.paramsByName = Map.copyOf(byName);
         this.headline = headline;
         this.cells = List.copyOf(cells);
         this.params = cells.isEmpty() ? List.of() : List.copyOf(cells.getFirst().params().keySet());
@@ -57,10 +69,21 @@ final class ExperimentResults {
         return String.join(", ", params.subList(Math.min(1, params.size()), params.size()));
     }
 
-    static String columnLabel(Map<String, Long> column) {
+    String columnLabel(Map<String, Long> column) {
         List<String> parts = new ArrayList<>();
-        column.values().forEach(v -> parts.add(Units.count(v)));
+        column.forEach((name, v) -> parts.add(value(name, v)));
         return String.join(", ", parts);
+    }
+
+    /** A parameter value as people read it: a choice's name, or a count (2^k above 16). */
+    String value(String param, long v) {
+        Param p = paramsByName.get(param);
+        return p == null ? Units.count(v) : p.choiceName(v).orElseGet(() -> Units.count(v));
+    }
+
+    /** A value of the row parameter. */
+    String rowValue(long v) {
+        return params.isEmpty() ? Units.count(v) : value(params.getFirst(), v);
     }
 
     Optional<CellResult> cell(String model, long row, Map<String, Long> column) {

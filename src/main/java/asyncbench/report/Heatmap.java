@@ -52,12 +52,12 @@ final class Heatmap {
         canvas.text(LEFT + CELL_W * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Canvas.Anchor.MIDDLE, INK, true);
         canvas.text(LEFT - 8, TOP - 8, r.rowParam(), 12, Canvas.Anchor.END, INK, true);
         for (int c = 0; c < r.columns.size(); c++) {
-            canvas.text(LEFT + CELL_W * (c + 0.5), TOP - 8, ExperimentResults.columnLabel(r.columns.get(c)), 12,
+            canvas.text(LEFT + CELL_W * (c + 0.5), TOP - 8, r.columnLabel(r.columns.get(c)), 12,
                     Canvas.Anchor.MIDDLE, INK, false);
         }
         for (int row = 0; row < contrast.ratio.length; row++) {
             double y = TOP + CELL_H * row;
-            String label = r.rows.isEmpty() ? "" : Units.count(r.rows.get(row));
+            String label = r.rows.isEmpty() ? "" : r.rowValue(r.rows.get(row));
             canvas.text(LEFT - 8, y + CELL_H / 2 + 4, label, 12, Canvas.Anchor.END, INK, false);
             for (int c = 0; c < r.columns.size(); c++) {
                 double x = LEFT + CELL_W * c;

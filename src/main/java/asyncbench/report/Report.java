@@ -50,7 +50,7 @@ public final class Report {
                 continue;
             }
             ExperimentResults r = new ExperimentResults(experiment.name(), experiment.headline(), cells,
-                    experiment.models().stream().map(m -> m.id()).toList());
+                    experiment.models().stream().map(m -> m.id()).toList(), experiment.params());
             md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
             Path csv = runDir.resolve(experiment.name() + ".csv");
             Files.writeString(csv, Tables.csv(r), StandardCharsets.UTF_8);

@@ -109,9 +109,9 @@ final class Tables {
             for (Map<String, Long> column : r.columns) {
                 List<String> line = new ArrayList<>();
                 if (!r.params.isEmpty()) {
-                    line.add(Units.count(rowValue));
+                    line.add(r.rowValue(rowValue));
                 }
-                column.values().forEach(v -> line.add(Units.count(v)));
+                column.forEach((name, v) -> line.add(r.value(name, v)));
                 line.addAll(cells.apply(rowValue, column));
                 row(md, line);
             }
@@ -133,7 +133,7 @@ final class Tables {
                     continue;
                 }
                 List<String> cells = new ArrayList<>(List.of(model));
-                r.params.forEach(p -> cells.add(Units.count(c.params().get(p))));
+                r.params.forEach(p -> cells.add(r.value(p, c.params().get(p))));
                 cells.add(c.status().id());
                 Resources res = c.resources();
                 if (res == null) {

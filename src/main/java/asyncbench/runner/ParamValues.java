@@ -17,6 +17,24 @@ public final class ParamValues {
     private ParamValues() {
     }
 
+    /** Values of {@code param}: names for a named choice, numbers otherwise. */
+    public static List<Long> parse(asyncbench.experiment.Param param, String text) throws UsageException {
+        if (param.choices().isEmpty()) {
+            return parse(param.name(), text);
+        }
+        if (text.isBlank()) {
+            throw new UsageException("no values for parameter '" + param.name() + "': give one or more of "
+                    + String.join(", ", param.choices()));
+        }
+        List<Long> values = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String s = item.trim();
+            values.add(param.choiceIndex(s).orElseThrow(() -> new UsageException("unknown value '" + s
+                    + "' for parameter '" + param.name() + "'; valid: " + String.join(", ", param.choices()))));
+        }
+        return List.copyOf(values);
+    }
+
     public static List<Long> parse(String name, String text) throws UsageException {
         if (text.isBlank()) {
             throw new UsageException("no values for parameter '" + name + "': give " + SYNTAX);

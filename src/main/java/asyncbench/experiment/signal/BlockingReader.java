@@ -3,7 +3,11 @@ package asyncbench.experiment.signal;
 /** The classic reader: takes a segment if there is one, otherwise blocks on its pipe's event. */
 final class BlockingReader implements Runnable, Reader {
     private final EventPipe pipe = new EventPipe();
-    private final Counter iterations = new Counter();
+    private final Tally iterations;
+
+    BlockingReader(Tally iterations) {
+        this.iterations = iterations;
+    }
 
     @Override
     public void run() {
@@ -21,11 +25,6 @@ final class BlockingReader implements Runnable, Reader {
     @Override
     public EventPipe pipe() {
         return pipe;
-    }
-
-    @Override
-    public long iterations() {
-        return iterations.get();
     }
 
     @Override

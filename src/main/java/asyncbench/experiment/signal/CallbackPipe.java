@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * A pipe whose reader registers something to be woken (a future to complete, a continuation to
- * resume) when it finds the pipe empty; the writer hands it to {@code waker} outside the lock.
+ * resume) when it finds the pipe empty; the writer hands it to {@code waker}
+ * under the pipe's lock.
  *
  * @param <W> what the reader registers
  */

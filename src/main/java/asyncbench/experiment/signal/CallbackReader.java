@@ -9,13 +9,14 @@ import java.util.concurrent.CountDownLatch;
  */
 final class CallbackReader implements Reader {
     private final CallbackPipe<CompletableFuture<Void>> pipe;
-    private final Counter iterations = new Counter();
+    private final Tally iterations;
     private final CountDownLatch finished;
     private final Runnable resume = this::resumed;
     private long wakeups;
 
-    CallbackReader(CallbackPipe<CompletableFuture<Void>> pipe, CountDownLatch finished) {
+    CallbackReader(CallbackPipe<CompletableFuture<Void>> pipe, Tally iterations, CountDownLatch finished) {
         this.pipe = pipe;
+        this.iterations = iterations;
         this.finished = finished;
     }
 
@@ -47,11 +48,6 @@ final class CallbackReader implements Reader {
     @Override
     public Pipe<?> pipe() {
         return pipe;
-    }
-
-    @Override
-    public long iterations() {
-        return iterations.get();
     }
 
     @Override

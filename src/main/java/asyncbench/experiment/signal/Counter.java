@@ -3,8 +3,8 @@ package asyncbench.experiment.signal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** A count advanced by one logical writer at a time and read at any moment by the measuring thread. */
-final class Counter {
+/** A count advanced by one reader and read at any moment by the measuring thread, without a lock. */
+final class Counter implements Tally {
     private static final VarHandle VALUE;
 
     static {
@@ -18,11 +18,13 @@ final class Counter {
     @SuppressWarnings("unused")
     private long value;
 
-    void increment() {
+    @Override
+    public void increment() {
         VALUE.setOpaque(this, (long) VALUE.getOpaque(this) + 1);
     }
 
-    long get() {
+    @Override
+    public long get() {
         return (long) VALUE.getOpaque(this);
     }
 }

@@ -2,7 +2,7 @@ package asyncbench.experiment.signal;
 
 import asyncbench.sync.AutoResetEvent;
 
-/** A pipe whose reader blocks on an auto-reset event, set on every add. */
+/** A pipe whose reader blocks on an auto-reset event, set whenever the pipe goes from empty to one segment. */
 final class EventPipe extends Pipe<AutoResetEvent> {
     final AutoResetEvent event = new AutoResetEvent();
 

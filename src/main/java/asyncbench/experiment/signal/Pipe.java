@@ -2,7 +2,9 @@ package asyncbench.experiment.signal;
 
 /**
  * A reader's pipe: a count of segments under a lock, filled by one writer and drained by one reader.
- * How the writer wakes a waiting reader is the one thing subclasses decide.
+ * How the writer wakes a waiting reader is the one thing subclasses decide. The wake happens inside
+ * the lock, as in the original: an event's {@code Set()}, a completion handed to a pool, a
+ * continuation resumed inline (which then runs the reader while the writer holds the lock).
  *
  * @param <W> what the writer wakes: an event, or a future the reader waits on
  */
@@ -20,25 +22,22 @@ public abstract class Pipe<W> {
         return closed ? Take.CLOSED : Take.EMPTY;
     }
 
-    /** Adds a segment and wakes the reader. */
-    final void add() {
-        W waiter;
-        synchronized (this) {
-            segments++;
-            added++;
-            waiter = detachWaiterLocked();
+    /**
+     * Adds a segment; when the pipe goes from empty to one segment, wakes the reader, inside the lock,
+     * as the original's writer does ({@code if (segments == 1) are.Set();} under its lock).
+     */
+    final synchronized void add() {
+        segments++;
+        added++;
+        if (segments == 1) {
+            wake(detachWaiterLocked());
         }
-        wake(waiter);
     }
 
     /** No more segments: the reader drains what is left, then stops. */
-    final void close() {
-        W waiter;
-        synchronized (this) {
-            closed = true;
-            waiter = detachWaiterLocked();
-        }
-        wake(waiter);
+    final synchronized void close() {
+        closed = true;
+        wake(detachWaiterLocked());
     }
 
     /** Whether a reader could take a segment or stop now, so it must not wait. Caller holds the lock. */
@@ -57,6 +56,6 @@ public abstract class Pipe<W> {
     /** Called under the pipe's lock: what {@link #wake} must act on, or null for nothing. */
     abstract W detachWaiterLocked();
 
-    /** Called outside the lock. */
+    /** Called under the pipe's lock with what {@link #detachWaiterLocked} returned. */
     abstract void wake(W waiter);
 }

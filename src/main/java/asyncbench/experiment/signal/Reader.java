@@ -4,9 +4,6 @@ package asyncbench.experiment.signal;
 interface Reader {
     Pipe<?> pipe();
 
-    /** Segments taken so far; readable at any moment. */
-    long iterations();
-
     /** Whether it waits for a signal right now. */
     boolean waiting();
 

@@ -22,10 +22,13 @@ final class Readers {
     static final List<Style> STYLES = List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES);
 
     private final Reader[] readers;
+    /** Each tally once, though readers may share one. */
+    private final Tally[] tallies;
     private final Stopped stopped;
 
-    private Readers(Reader[] readers, Stopped stopped) {
+    private Readers(Reader[] readers, Tally[] tallies, Stopped stopped) {
         this.readers = readers;
+        this.tallies = java.util.Arrays.stream(tallies).distinct().toArray(Tally[]::new);
         this.stopped = stopped;
     }
 
@@ -34,47 +37,49 @@ final class Readers {
         void await(long timeoutNanos) throws InterruptedException, TimeoutException;
     }
 
-    /** Starts {@code count} readers on {@code runtime}. */
-    static Readers start(ModelRuntime runtime, int count) throws LimitReachedException {
+    /** Starts one reader per tally on {@code runtime}; reader i counts on {@code tallies[i]}. */
+    static Readers start(ModelRuntime runtime, Tally[] tallies) throws LimitReachedException {
+        int count = tallies.length;
         return switch (runtime) {
-            case ModelRuntime.Threads threads -> onThreads(threads, count);
+            case ModelRuntime.Threads threads -> onThreads(threads, tallies);
             case ModelRuntime.Callback callback -> {
                 Executor completer = callback.completer();
                 CountDownLatch finished = new CountDownLatch(count);
                 CallbackReader[] readers = new CallbackReader[count];
                 for (int i = 0; i < count; i++) {
                     readers[i] = new CallbackReader(new CallbackPipe<CompletableFuture<Void>>(
-                            f -> completer.execute(() -> f.complete(null))), finished);
+                            f -> completer.execute(() -> f.complete(null))), tallies[i], finished);
                 }
                 for (CallbackReader r : readers) {
                     r.start();
                 }
-                yield new Readers(readers, latch(finished, () -> null));
+                yield new Readers(readers, tallies, latch(finished, () -> null));
             }
             case ModelRuntime.Coroutines coroutines -> {
                 CountDownLatch finished = new CountDownLatch(count);
                 CoroutineReader[] readers = new CoroutineReader[count];
                 for (int i = 0; i < count; i++) {
-                    readers[i] = new CoroutineReader(coroutines.runtime());
+                    readers[i] = new CoroutineReader(coroutines.runtime(), tallies[i]);
                 }
                 for (CoroutineReader r : readers) {
                     r.start(finished);
                 }
-                yield new Readers(readers, latch(finished, coroutines.runtime()::failure));
+                yield new Readers(readers, tallies, latch(finished, coroutines.runtime()::failure));
             }
             case ModelRuntime.Continuations _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
                     throw new IllegalArgumentException("signal readers are not written in the " + runtime.style() + " style");
         };
     }
 
-    private static Readers onThreads(ModelRuntime.Threads runtime, int count) throws LimitReachedException {
+    private static Readers onThreads(ModelRuntime.Threads runtime, Tally[] tallies) throws LimitReachedException {
+        int count = tallies.length;
         if (runtime.osThreads()) {
             LimitReachedException.requireThreads(count);
         }
         BlockingReader[] readers = new BlockingReader[count];
         Thread[] threads = new Thread[count];
         for (int i = 0; i < count; i++) {
-            readers[i] = new BlockingReader();
+            readers[i] = new BlockingReader(tallies[i]);
             try {
                 threads[i] = runtime.factory().newThread(readers[i]);
                 threads[i].start();
@@ -85,7 +90,7 @@ final class Readers {
                         "thread " + (i + 1) + " of " + count + " could not start: " + e.getMessage());
             }
         }
-        return new Readers(readers, timeoutNanos -> {
+        return new Readers(readers, tallies, timeoutNanos -> {
             long deadline = System.nanoTime() + timeoutNanos;
             for (Thread t : threads) {
                 long left = deadline - System.nanoTime();
@@ -132,7 +137,11 @@ final class Readers {
 
     /** Iterations counted by all readers so far. */
     long iterations() {
-        return sum(Reader::iterations);
+        long sum = 0;
+        for (Tally t : tallies) {
+            sum += t.get();
+        }
+        return sum;
     }
 
     /** Readers waiting for a signal right now. */

@@ -32,6 +32,7 @@ import java.util.Map;
 public final class SignalGrid implements Experiment {
     public static final String READERS = "readers";
     public static final String WRITERS = "writers";
+    public static final String COUNTING = "counting";
     public static final String ITERATIONS_PER_SECOND = "iterationsPerSecond";
     public static final String SEGMENTS_WRITTEN = "segmentsWritten";
     public static final String ITERATIONS = "iterations";
@@ -60,7 +61,8 @@ public final class SignalGrid implements Experiment {
                         Param.of(READERS, "readers, one pipe each",
                                 List.of(32L, 1024L), List.of(32L, 256L, 2048L, 16384L), Param.powersOfTwo(5, 17)),
                         Param.of(WRITERS, "writer threads; readers are split evenly among them",
-                                List.of(2L), List.of(1L, 16L), List.of(1L, 2L, 4L, 8L, 16L, 32L))));
+                                List.of(2L), List.of(1L, 16L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
+                        counting()));
     }
 
     /** One reader and one writer: the cost of a signal round trip and nothing else. */
@@ -69,7 +71,19 @@ public final class SignalGrid implements Experiment {
         return new SignalGrid("signal-pair",
                 "1 reader and 1 writer over one pipe; reader iterations/s (thread start and drain not timed)",
                 List.of(Param.of(READERS, "readers, one pipe each", one, one, one),
-                        Param.of(WRITERS, "writer threads", one, one, one)));
+                        Param.of(WRITERS, "writer threads", one, one, one),
+                        counting()));
+    }
+
+    /** The original counts every read under its writer's lock; perReader takes that contention away. */
+    private static Param counting() {
+        List<String> original = List.of(Tally.Counting.SHARED.id);
+        return Param.choice(COUNTING, "how readers count: under one lock per writer (the original's) or each on its own",
+                Tally.Counting.ids(), original, original, original);
+    }
+
+    private static Tally[] tallies(Map<String, Long> point, int readers, int writers) {
+        return Tally.of(Tally.Counting.values()[Math.toIntExact(point.get(COUNTING))], readers, writers);
     }
 
     @Override
@@ -109,7 +123,7 @@ public final class SignalGrid implements Experiment {
         int writerCount = Math.toIntExact(point.get(WRITERS));
         LimitReachedException.requireThreads(writerCount);
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, readerCount);
+            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount));
             Writers writers = new Writers(readers, writerCount, COUNTED_ROUNDS);
             writers.awaitDone();
             readers.close(DRAIN_TIMEOUT);
@@ -130,7 +144,7 @@ public final class SignalGrid implements Experiment {
         }
         LimitReachedException.requireThreads(writerCount);
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, readerCount);
+            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount));
             Writers writers = new Writers(readers, writerCount, Long.MAX_VALUE);
             Metric rate;
             try {

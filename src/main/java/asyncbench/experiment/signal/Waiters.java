@@ -77,7 +77,7 @@ public final class Waiters implements Experiment {
     public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
         int count = Math.toIntExact(point.get(WAITERS));
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, count);
+            Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
             try {
                 awaitAllWaiting(readers, count);
             } finally {
@@ -98,7 +98,7 @@ public final class Waiters implements Experiment {
             long heapBefore = heapUsedAfterGc();
             long rssBefore = ProcStatus.read().rssBytes();
             long start = System.nanoTime();
-            Readers readers = Readers.start(runtime, count);
+            Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
             try {
                 awaitAllWaiting(readers, count);
             } catch (TimeoutException e) {

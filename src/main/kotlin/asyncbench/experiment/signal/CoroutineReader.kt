@@ -9,9 +9,11 @@ import kotlin.coroutines.Continuation
  * The reader as a suspend function: takes segments while there are any, then suspends on its pipe;
  * the writer resumes it through the runtime (inline for `suspend`, dispatched for `coroutine`).
  */
-class CoroutineReader(private val runtime: CoroutineRuntime) : Reader, Waitable {
+class CoroutineReader internal constructor(
+    private val runtime: CoroutineRuntime,
+    private val iterations: Tally,
+) : Reader, Waitable {
     private val pipe = CallbackPipe<Continuation<Unit>>(runtime::resume)
-    private val iterations = Counter()
     /** Whether the last wait really suspended; written before the suspension, read after the resumption. */
     private var suspended = false
     private var wakeups = 0L
@@ -43,8 +45,6 @@ class CoroutineReader(private val runtime: CoroutineRuntime) : Reader, Waitable 
     }
 
     override fun pipe(): Pipe<*> = pipe
-
-    override fun iterations(): Long = iterations.get()
 
     override fun waiting(): Boolean = pipe.hasWaiter()
 
