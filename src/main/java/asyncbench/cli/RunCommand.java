@@ -4,6 +4,7 @@ import asyncbench.model.Model;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Param;
+import asyncbench.result.Status;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
 import asyncbench.runner.Catalog;
@@ -94,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
         rendered.verdicts().forEach(v -> out.println("  " + v));
         out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();
+        if (!run.ran().isEmpty() && run.ran().stream().noneMatch(c -> c.status() == Status.OK)) {
+            spec.commandLine().getErr().println("asyncbench: no cell of this run measured anything ("
+                    + run.ran().stream().map(c -> c.status().id()).distinct().collect(java.util.stream.Collectors.joining(", "))
+                    + "): see " + run.results());
+            return 1;
+        }
         return 0;
     }
 

@@ -4,6 +4,7 @@ import asyncbench.model.Model;
 import asyncbench.model.Style;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One workload of the lab, runnable under each of its {@link #models()} at each point of its
@@ -35,6 +36,14 @@ public interface Experiment {
 
     /** The figure its tables, heatmaps and verdicts compare. */
     Headline headline();
+
+    /**
+     * Why this experiment cannot run at {@code point} whatever the machine (a combination of values it
+     * rejects), in one sentence naming what it accepts; empty when it can.
+     */
+    default Optional<String> reject(Map<String, Long> point) {
+        return Optional.empty();
+    }
 
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);

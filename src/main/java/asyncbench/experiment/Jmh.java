@@ -29,15 +29,20 @@ public final class Jmh {
     public record Timing(Result<?> primary, List<Double> samples, Optional<Double> allocBytesPerOp) {
         /** Time per {@code unitsPerOp}-th of an operation, in nanoseconds, with its error and samples. */
         public Metric nanosPer(double unitsPerOp) {
-            double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
-            return new Metric(primary.getScore() * 1000 / unitsPerOp, error * 1000 / unitsPerOp, "ns",
+            Double error = error() == null ? null : error() * 1000 / unitsPerOp;
+            return new Metric(primary.getScore() * 1000 / unitsPerOp, error, "ns",
                     samples.stream().map(us -> us * 1000 / unitsPerOp).toList());
         }
 
         /** Microseconds per operation, with its error and samples. */
         public Metric microsPerOp() {
-            double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
-            return new Metric(primary.getScore(), error, "us", samples);
+            return new Metric(primary.getScore(), error(), "us", samples);
+        }
+
+        /** The score's 99.9% half-width; null (unknown, not zero) when JMH could not compute one. */
+        private Double error() {
+            double e = primary.getScoreError();
+            return Double.isNaN(e) || Double.isInfinite(e) ? null : e;
         }
     }
 

@@ -62,9 +62,13 @@ final class Contrast {
         return results.headline.higherIsBetter() ? a / b * 100 : b / a * 100;
     }
 
+    /** Clearly different only when both have an error and their intervals do not overlap: a figure measured once is never clearly better. */
     private Side compare(Metric a, Metric b) {
-        double ea = a.error() == null ? 0 : a.error();
-        double eb = b.error() == null ? 0 : b.error();
+        if (a.error() == null || b.error() == null || a.error().isNaN() || b.error().isNaN()) {
+            return Side.TIE;
+        }
+        double ea = a.error();
+        double eb = b.error();
         boolean aHigher = a.value() - ea > b.value() + eb;
         boolean bHigher = b.value() - eb > a.value() + ea;
         if (!aHigher && !bHigher) {

@@ -81,6 +81,12 @@ final class ExperimentResults {
         return p == null ? Units.count(v) : p.choiceName(v).orElseGet(() -> Units.count(v));
     }
 
+    /** A parameter value for machines: a choice's name, or the plain number. */
+    String choiceOrNumber(String param, long v) {
+        Param p = paramsByName.get(param);
+        return p == null ? Long.toString(v) : p.choiceName(v).orElse(Long.toString(v));
+    }
+
     /** A value of the row parameter. */
     String rowValue(long v) {
         return params.isEmpty() ? Units.count(v) : value(params.getFirst(), v);

@@ -25,7 +25,8 @@ final class Heatmap {
     private static final double BOTTOM = 74;
     private static final Color GREEN = new Color(0x1a9850);
     private static final Color RED = new Color(0xd73027);
-    private static final Color MISSING = new Color(0xdddddd);
+    private static final Color MISSING = new Color(0xc8c8c8);
+    private static final Color NEUTRAL = new Color(0xececec);
     private static final Color INK = new Color(0x222222);
 
     private final Contrast contrast;
@@ -63,10 +64,9 @@ final class Heatmap {
                 double x = LEFT + CELL_W * c;
                 double ratio = contrast.ratio[row][c];
                 Color fill = switch (contrast.side[row][c]) {
-                    case ONLY_FIRST -> GREEN;
-                    case ONLY_SECOND -> RED;
-                    case NEITHER -> MISSING;
-                    case FIRST, SECOND, TIE -> colour(ratio);
+                    case ONLY_FIRST, ONLY_SECOND, NEITHER -> MISSING;
+                    case TIE -> NEUTRAL;
+                    case FIRST, SECOND -> colour(ratio);
                 };
                 canvas.rect(x + 1, y + 1, CELL_W - 2, CELL_H - 2, fill);
                 String text = contrast.note[row][c] + (contrast.side[row][c] == Contrast.Side.TIE ? "~" : "");
@@ -83,7 +83,7 @@ final class Heatmap {
         canvas.text(LEFT + 60 * stops.length + 8, legendY, "ratio x 100, log scale", 10,
                 Canvas.Anchor.START, INK, false);
         canvas.text(10, legendY + 24,
-                "~ no clear difference (99.9% error bars overlap); limit, error...: one model did not measure the cell",
+                "grey, ~: no clear difference (99.9% error bars overlap, or a figure without error); limit, error...: one model did not measure the cell",
                 10, Canvas.Anchor.START, INK, false);
     }
 

@@ -66,7 +66,7 @@ public final class Report {
                     .append(headline).append('\n');
             if (experiment.headline().additive() && r.models.size() > 1) {
                 md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
-                        .append(", difference of the means)\n\n").append(Tables.overhead(r)).append('\n');
+                        .append(", difference of the means ± the 99.9% half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');
             }
             for (Comparison pair : pairs(r, comparisons)) {
                 Contrast contrast = new Contrast(r, pair);

@@ -44,7 +44,7 @@ final class Tables {
         StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
         for (CellResult c : r.cells) {
             List<String> row = new ArrayList<>(List.of(c.experiment(), c.model()));
-            r.params.forEach(p -> row.add(String.valueOf(c.params().get(p))));
+            r.params.forEach(p -> row.add(r.choiceOrNumber(p, c.params().get(p))));
             row.add(c.status().id());
             for (String m : metrics) {
                 Optional<Metric> metric = c.metric(m);
@@ -92,10 +92,21 @@ final class Tables {
             Optional<Metric> base = r.cell(baseline, row, column).flatMap(r::headlineOf);
             return others.stream().map(model -> {
                 Optional<Metric> m = r.cell(model, row, column).flatMap(r::headlineOf);
-                return base.isPresent() && m.isPresent()
-                        ? Units.number(m.get().value() - base.get().value(), m.get().unit()) : "";
+                return base.isPresent() && m.isPresent() ? difference(m.get(), base.get()) : "";
             }).toList();
         });
+    }
+
+    /**
+     * {@code a - b} with the half-width of its interval, taken as the root of the sum of the squared
+     * half-widths (independent means); no half-width when either figure has none.
+     */
+    static String difference(Metric a, Metric b) {
+        String d = Units.number(a.value() - b.value(), a.unit());
+        if (a.error() == null || b.error() == null) {
+            return d;
+        }
+        return d + " ± " + Units.number(Math.hypot(a.error(), b.error()), a.unit());
     }
 
     /** A table with one row per parameter point: the parameter values, then {@code cells} of the point. */

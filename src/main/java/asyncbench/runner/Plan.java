@@ -81,22 +81,74 @@ public record Plan(List<String> experiments, String profile, List<String> models
 
     /** The cells, experiment by experiment, model by model, then the outer product of parameter values. */
     public List<CellSpec> cells(Catalog catalog) throws UsageException {
+        return cells(catalog, Host.memTotalBytes());
+    }
+
+    /**
+     * The cells, refusing before any runs a point the experiment rejects or a cell whose heap does not
+     * fit in {@code memoryBytes} (unknown when not positive).
+     */
+    List<CellSpec> cells(Catalog catalog, long memoryBytes) throws UsageException {
         validate(catalog);
         Profile p = Profile.byId(profile).orElseThrow();
         List<CellSpec> cells = new ArrayList<>();
         for (String name : experiments) {
             Experiment experiment = catalog.byName(name).orElseThrow();
             List<Map<String, Long>> points = points(experiment, p);
+            for (Map<String, Long> point : points) {
+                Optional<String> rejected = experiment.reject(point);
+                if (rejected.isPresent()) {
+                    throw new UsageException(name + " cannot run at " + describe(experiment, point) + ": " + rejected.get());
+                }
+            }
             for (Model model : experiment.models()) {
                 if (!models.isEmpty() && !models.contains(model.id())) {
                     continue;
                 }
                 for (Map<String, Long> point : points) {
+                    requireHeapFits(experiment, model, point, memoryBytes);
                     cells.add(new CellSpec(name, model, point, p));
                 }
             }
         }
         return cells;
+    }
+
+    /** A point as people write it: {@code readers=2 writers=4 counting=shared}. */
+    static String describe(Experiment e, Map<String, Long> point) {
+        List<String> parts = new ArrayList<>();
+        point.forEach((name, v) -> parts.add(name + "=" + e.params().stream().filter(p -> p.name().equals(name))
+                .findFirst().flatMap(p -> p.choiceName(v)).orElse(Long.toString(v))));
+        return String.join(" ", parts);
+    }
+
+    /** A cell may take at most this share of the machine's memory for its heap. */
+    static final double HEAP_SHARE = 0.75;
+
+    private static void requireHeapFits(Experiment e, Model model, Map<String, Long> point, long memoryBytes)
+            throws UsageException {
+        if (memoryBytes <= 0) {
+            return;
+        }
+        long limitMegabytes = (long) (memoryBytes * HEAP_SHARE / (1 << 20));
+        long needed = e.heapMegabytes(model, point);
+        if (needed <= limitMegabytes) {
+            return;
+        }
+        // name what fits: the largest power of two of the first parameter whose lowering is enough
+        for (Map.Entry<String, Long> param : point.entrySet()) {
+            for (long v = Long.highestOneBit(param.getValue()); v >= 1; v /= 2) {
+                Map<String, Long> lower = new LinkedHashMap<>(point);
+                lower.put(param.getKey(), v);
+                if (v < param.getValue() && e.heapMegabytes(model, lower) <= limitMegabytes) {
+                    throw new UsageException(e.name() + " " + model + " at " + describe(e, point) + " needs a " + needed
+                            + " MiB heap, more than the " + limitMegabytes + " MiB (" + Math.round(HEAP_SHARE * 100)
+                            + "% of this machine's memory) a cell may take; at most " + param.getKey() + "=" + v + " fits");
+                }
+            }
+        }
+        throw new UsageException(e.name() + " " + model + " at " + describe(e, point) + " needs a " + needed + " MiB heap, more than the "
+                + limitMegabytes + " MiB a cell may take on this machine");
     }
 
     private List<Map<String, Long>> points(Experiment experiment, Profile p) {

@@ -50,7 +50,14 @@ public final class Runner {
         List<CellSpec> cells = plan.cells(catalog);
         String runId = newRunId();
         Path dir = resultsRoot.resolve(runId);
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(".writable"), new byte[0]);
+            Files.delete(dir.resolve(".writable"));
+        } catch (IOException e) {
+            throw new UsageException("cannot write results under " + resultsRoot
+                    + ": give --results a directory this user can create and write");
+        }
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
         return execute(runId, dir, plan, cells, Set.of());
     }

@@ -40,6 +40,11 @@ class MainTest {
         "run --resume nope signal-grid| --resume takes the run's own plan",
         "run --frobnicate| Unknown option: '--frobnicate'",
         "report| no runs under",
+        "run signal-grid --param readers=2 --param writers=4| signal-grid cannot run at readers=2 writers=4 counting=shared: writers (4) must not exceed readers (2)",
+        "run waiters --models virtual --param waiters=2^34| needs a",
+        "run waiters --models virtual --param waiters=2^34| fits",
+        "run signal-pair --param counting=fast| unknown value 'fast' for parameter 'counting'; valid: shared, perReader",
+        "run --results /proc/asyncbench-nowhere| cannot write results under /proc/asyncbench-nowhere: give --results a directory",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -47,7 +52,7 @@ class MainTest {
         int code;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            String[] argv = (args + " --results " + results).split(" ");
+            String[] argv = (args + (args.contains("--results") ? "" : " --results " + results)).split(" ");
             if (args.startsWith("launch")) {
                 argv = new String[] {"launch"};
             }
@@ -60,6 +65,26 @@ class MainTest {
         assertTrue(message.contains(expected), message);
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
         assertFalse(message.contains("Exception"), "no exception name: " + message);
+    }
+
+    /** A run in which no cell measured anything does not exit 0. */
+    @Test
+    void aRunWhereNothingMeasuredExitsNonZero() {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.execute("run", "throw", "--catalog", "asyncbench.runner.TestCatalog", "--param", "n=1",
+                    "--models", "platform", "--results", results.toString());
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        assertEquals(1, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no cell of this run measured anything (error)"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The readers x writers signal grid: R readers each drain their own pipe, W writers loop over their
@@ -109,6 +110,15 @@ public final class SignalGrid implements Experiment {
     @Override
     public Headline headline() {
         return new Headline(ITERATIONS_PER_SECOND, true);
+    }
+
+    @Override
+    public Optional<String> reject(Map<String, Long> point) {
+        long readers = point.get(READERS);
+        long writers = point.get(WRITERS);
+        return writers > readers
+                ? Optional.of("writers (" + writers + ") must not exceed readers (" + readers + "): each writer needs a reader")
+                : Optional.empty();
     }
 
     @Override
