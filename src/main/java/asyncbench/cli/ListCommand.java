@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
             for (Param p : e.params()) {
                 out.println("    --param " + p.name() + ": " + p.description());
                 for (Profile profile : Profile.values()) {
-                    out.println("        " + profile.id() + ": " + values(p.values(profile)));
+                    out.println("        " + profile.id() + ": " + values(p, p.values(profile)));
                 }
             }
         }
@@ -43,14 +43,18 @@ final class ListCommand implements Callable<Integer> {
         out.println("Profiles (--profile, default " + RunCommand.DEFAULT_PROFILE + "):");
         for (Profile p : Profile.values()) {
             var m = p.measurement();
-            out.println("  " + p.id() + ": " + m.warmupIterations() + " warm-up + " + m.iterations() + " measured windows of "
-                    + m.iteration().toMillis() + " ms per cell; a cell is killed after " + p.cellTimeout().toSeconds() + " s");
+            long cells = new Catalog.BuiltIn().experiments().stream().mapToLong(e -> e.models().size()
+                    * e.params().stream().mapToLong(x -> x.values(p).size()).reduce(1, (a, b) -> a * b)).sum();
+            out.println("  " + p.id() + ": " + cells + " cells of every experiment, each in " + p.forks() + " JVM"
+                    + (p.forks() > 1 ? "s" : "") + " of " + m.warmupIterations() + " warm-up + " + m.iterations()
+                    + " measured windows of " + m.iteration().toMillis() + " ms; a JVM is killed after "
+                    + p.cellTimeout().toSeconds() + " s");
         }
         out.flush();
         return 0;
     }
 
-    private static String values(List<Long> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    private static String values(Param p, List<Long> values) {
+        return values.stream().map(v -> p.choiceName(v).orElse(String.valueOf(v))).collect(Collectors.joining(","));
     }
 }

@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Kill a cell still running after this long and record it as a timeout; default: the profile's.")
     Long cellTimeoutSeconds;
 
+    @Option(names = "--forks", paramLabel = "N",
+            description = "JVMs each cell runs in, one after another (default: the profile's: smoke 1, quick 2, full 3, published 1).")
+    Integer forks;
+
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Goes on with an earlier run, skipping its finished cells.")
     String resume;
 
@@ -80,13 +84,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Runner.Run run;
         if (resume != null) {
-            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param or --cell-timeout with it");
+            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
+                    || forks != null) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout or --forks with it");
             }
             run = runner.resume(resume);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds));
+            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"

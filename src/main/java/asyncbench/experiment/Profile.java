@@ -8,21 +8,28 @@ import java.util.Optional;
 
 /** How big a run is: which parameter grid each experiment uses, and how long each cell measures. */
 public enum Profile {
-    /** A few cells, short windows: proves everything runs. */
-    SMOKE(new Measurement(2, 5, Duration.ofMillis(200)), Duration.ofSeconds(90)),
-    /** A small grid with enough windows for an error bar. */
-    QUICK(new Measurement(2, 8, Duration.ofMillis(300)), Duration.ofSeconds(180)),
-    /** The published grids, with long windows. */
-    FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900)),
-    /** The published grids under the original's protocol: 30 s of warm-up, then 60 s measured, per cell. */
-    PUBLISHED(new Measurement(3, 6, Duration.ofSeconds(10)), Duration.ofSeconds(1800));
+    /** A few cells, short windows, one JVM each: proves everything runs. */
+    SMOKE(new Measurement(2, 5, Duration.ofMillis(200)), Duration.ofSeconds(90), 1),
+    /** A small grid with enough windows for an error bar, each cell in two JVMs. */
+    QUICK(new Measurement(2, 5, Duration.ofMillis(300)), Duration.ofSeconds(180), 2),
+    /** The published grids, with long windows, each cell in three JVMs. */
+    FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900), 3),
+    /** The published grids under the original's protocol: 30 s of warm-up, then 60 s measured, once per cell. */
+    PUBLISHED(new Measurement(3, 6, Duration.ofSeconds(10)), Duration.ofSeconds(1800), 1);
 
     private final Measurement measurement;
     private final Duration cellTimeout;
+    private final int forks;
 
-    Profile(Measurement measurement, Duration cellTimeout) {
+    Profile(Measurement measurement, Duration cellTimeout, int forks) {
         this.measurement = measurement;
         this.cellTimeout = cellTimeout;
+        this.forks = forks;
+    }
+
+    /** How many JVMs each cell runs in, one after another; its figures pool the windows of all. */
+    public int forks() {
+        return forks;
     }
 
     public String id() {

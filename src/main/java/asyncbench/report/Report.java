@@ -153,8 +153,12 @@ public final class Report {
         if (unreadable > 0) {
             md.append("; ").append(unreadable).append(" unreadable line(s) skipped (a run cut short)");
         }
-        md.append("\n- Each cell ran in its own JVM with a fixed, pre-touched heap; ")
-                .append("errors are 99.9% confidence half-widths over the measured windows.\n\n");
+        int forks = results.stream().map(CellResult::forks).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).max().orElse(1);
+        md.append("\n- Each cell ran in ").append(forks > 1 ? forks + " fresh JVMs (forks), one after another," : "its own JVM")
+                .append(" with a fixed, pre-touched heap; errors are 99.9% confidence half-widths over the measured ")
+                .append(forks > 1 ? "windows of all its forks (each fork's own score is in results.jsonl)" : "windows")
+                .append("; a figure measured once has no error and is never called better.\n\n");
     }
 
     /** Checks {@code comparisons} against the models of the catalog. */

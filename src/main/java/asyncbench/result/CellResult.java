@@ -2,6 +2,7 @@ package asyncbench.result;
 
 import asyncbench.experiment.Metric;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,16 @@ public record CellResult(
         JvmInfo jvm,
         Map<String, Object> host,
         String startedAt,
-        Double seconds) {
+        Double seconds,
+        Integer forks) {
+
+    /** A result without fork count, as a single JVM reports it. */
+    public CellResult(String runId, String experiment, String model, String profile, Map<String, Long> params,
+            Status status, String message, LimitInfo limit, Map<String, Metric> metrics, Map<String, Long> counters,
+            Resources resources, JvmInfo jvm, Map<String, Object> host, String startedAt, Double seconds) {
+        this(runId, experiment, model, profile, params, status, message, limit, metrics, counters, resources, jvm, host,
+                startedAt, seconds, null);
+    }
 
     /** Identifies the cell within a run, for resuming. */
     public String key() {
@@ -49,7 +59,37 @@ public record CellResult(
     /** This result as recorded by the run: with its run id, host, start and wall time. */
     public CellResult recorded(String runId, Map<String, Object> host, String startedAt, double seconds) {
         return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
-                counters, resources, jvm, host, startedAt, seconds);
+                counters, resources, jvm, host, startedAt, seconds, forks);
+    }
+
+    /**
+     * One cell from the results of its forks, in order: the first fork that did not end {@code ok}
+     * stands for the cell (its status and why); when every fork is ok, each metric pools the forks
+     * ({@link Metric#ofForks}), and counters, resources and JVM are the first fork's (each fork checked
+     * its own counters).
+     */
+    public static CellResult ofForks(List<CellResult> forks) {
+        CellResult first = forks.getFirst();
+        for (CellResult f : forks) {
+            if (f.status() != Status.OK) {
+                return f.withForks(forks.size());
+            }
+        }
+        Map<String, Metric> pooled = new java.util.LinkedHashMap<>();
+        for (String name : first.metrics().keySet()) {
+            List<Metric> each = forks.stream().map(f -> f.metrics().get(name)).filter(java.util.Objects::nonNull).toList();
+            if (each.size() == forks.size()) {
+                pooled.put(name, Metric.ofForks(each));
+            }
+        }
+        return new CellResult(first.runId, first.experiment, first.model, first.profile, first.params, first.status,
+                first.message, first.limit, pooled, first.counters, first.resources, first.jvm, first.host,
+                first.startedAt, first.seconds, forks.size());
+    }
+
+    private CellResult withForks(int count) {
+        return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
+                counters, resources, jvm, host, startedAt, seconds, count);
     }
 
     /** The figure named {@code metric}, if this cell measured it. */

@@ -21,12 +21,22 @@ import java.util.Set;
  * can plan the same cells again.
  */
 public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
-        Long cellTimeoutSeconds) {
+        Long cellTimeoutSeconds, Integer forks) {
+
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+            Long cellTimeoutSeconds) {
+        this(experiments, profile, models, params, cellTimeoutSeconds, null);
+    }
 
     public Plan {
         experiments = List.copyOf(experiments);
         models = List.copyOf(models);
         params = Map.copyOf(params);
+    }
+
+    /** How many JVMs each cell runs in (null: the profile's). */
+    public int forkCount() {
+        return forks != null ? forks : Profile.byId(profile).orElseThrow().forks();
     }
 
     /** How long a cell may run before it is killed. */
@@ -44,6 +54,9 @@ public record Plan(List<String> experiments, String profile, List<String> models
         for (String name : experiments) {
             chosen.add(catalog.byName(name).orElseThrow(() -> new UsageException(
                     "unknown experiment '" + name + "'; valid: " + String.join(", ", catalog.names()))));
+        }
+        if (forks != null && (forks < 1 || forks > 20)) {
+            throw new UsageException("--forks must be between 1 and 20, was " + forks);
         }
         if (cellTimeoutSeconds != null && cellTimeoutSeconds <= 0) {
             throw new UsageException("--cell-timeout must be a positive number of seconds, was " + cellTimeoutSeconds);

@@ -91,12 +91,19 @@ public final class Runner {
                 Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
                 Instant started = Instant.now();
                 long cellStart = System.nanoTime();
-                CellResult result = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()));
+                List<CellResult> forks = new ArrayList<>();
+                for (int k = 0; k < plan.forkCount() && !fork.stopped(); k++) {
+                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()));
+                    forks.add(one);
+                    if (one.status() != Status.OK) {
+                        break;
+                    }
+                }
                 double seconds = (System.nanoTime() - cellStart) / 1e9;
                 if (fork.stopped()) {
                     break;
                 }
-                result = result.recorded(runId, host, started.toString(), seconds);
+                CellResult result = CellResult.ofForks(forks).recorded(runId, host, started.toString(), seconds);
                 results.add(result);
                 ran.add(result);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - runStart);

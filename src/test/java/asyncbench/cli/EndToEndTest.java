@@ -43,12 +43,15 @@ class EndToEndTest {
 
     @Test
     void signalGridRunsEveryModelInItsOwnJvm() throws Exception {
-        List<CellResult> cells = run("run", "signal-grid", "--profile", "smoke", "--param", "readers=4", "--param", "writers=2");
+        List<CellResult> cells = run("run", "signal-grid", "--profile", "smoke", "--param", "readers=4", "--param", "writers=2",
+                "--forks", "2");
         assertEquals(asyncbench.experiment.signal.SignalGrid.grid().models().stream().map(m -> m.id()).toList(),
                 cells.stream().map(CellResult::model).toList());
         for (CellResult c : cells) {
             assertEquals(Status.OK, c.status(), c.message());
             assertTrue(c.metric("iterationsPerSecond").orElseThrow().value() > 0);
+            assertEquals(2, c.metric("iterationsPerSecond").orElseThrow().forks().size(), "a score from each of two JVMs");
+            assertEquals(10, c.metric("iterationsPerSecond").orElseThrow().samples().size(), "5 windows of each JVM");
             assertTrue(c.resources().threads() > 0);
             assertTrue(c.resources().cpuUserSeconds() + c.resources().cpuSystemSeconds() > 0);
         }

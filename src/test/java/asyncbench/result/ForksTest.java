@@ -1,0 +1,53 @@
+package asyncbench.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Windows;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ForksTest {
+    private static CellResult fork(Status status, Map<String, Metric> metrics) {
+        return CellResult.of("e", "platform", "quick", Map.of("n", 1L), status, status == Status.OK ? null : "why",
+                null, metrics, Map.of("work", 7L), null, null);
+    }
+
+    @Test
+    void windowsOfAllForksMakeTheFigureAndEachForkKeepsItsScore() {
+        Metric a = Windows.of(List.of(10.0, 12.0, 11.0, 10.0, 12.0, 11.0), "ops/s");
+        Metric b = Windows.of(List.of(20.0, 22.0, 21.0, 20.0, 22.0, 21.0), "ops/s");
+        CellResult cell = CellResult.ofForks(List.of(fork(Status.OK, Map.of("rate", a)), fork(Status.OK, Map.of("rate", b))));
+        Metric pooled = cell.metric("rate").orElseThrow();
+        assertEquals(16.0, pooled.value(), 1e-9);
+        assertEquals(12, pooled.samples().size());
+        assertEquals(List.of(11.0, 21.0), pooled.forks());
+        List<Double> all = new java.util.ArrayList<>(a.samples());
+        all.addAll(b.samples());
+        assertEquals(Windows.of(all, "ops/s").error(), pooled.error(), 1e-9);
+        assertTrue(pooled.error() > a.error(), "the spread between JVMs widens the interval");
+        assertEquals(2, cell.forks());
+        assertEquals(Map.of("work", 7L), cell.counters());
+    }
+
+    @Test
+    void aFigureMeasuredOncePerForkHasNoError() {
+        CellResult cell = CellResult.ofForks(List.of(fork(Status.OK, Map.of("bytes", Metric.once(100, "bytes"))),
+                fork(Status.OK, Map.of("bytes", Metric.once(300, "bytes")))));
+        Metric m = cell.metric("bytes").orElseThrow();
+        assertEquals(200, m.value(), 1e-9);
+        assertNull(m.error());
+        assertEquals(List.of(100.0, 300.0), m.forks());
+    }
+
+    @Test
+    void aForkThatFailedStandsForTheCell() {
+        CellResult cell = CellResult.ofForks(List.of(fork(Status.OK, Map.of("rate", Metric.once(1, "x"))),
+                fork(Status.TIMEOUT, null)));
+        assertEquals(Status.TIMEOUT, cell.status());
+        assertEquals("why", cell.message());
+    }
+}
