@@ -45,6 +45,19 @@ public interface Experiment {
         return Optional.empty();
     }
 
+    /**
+     * The points a model runs at, given the profile's grid: the grid itself, unless the experiment adds
+     * points where this model meets a limit of this machine.
+     */
+    default List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        return grid;
+    }
+
+    /** A total that grows linearly with a parameter, fitted by the report per model; empty for none. */
+    default Optional<Growth> growth() {
+        return Optional.empty();
+    }
+
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);
 

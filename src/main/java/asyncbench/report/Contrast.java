@@ -116,9 +116,9 @@ final class Contrast {
         }
         v.append('.');
         if (results.rows.size() > 1) {
-            fromRowOn(List.of(Side.FIRST, Side.ONLY_FIRST)).ifPresentOrElse(
+            fromRowOn(Side.FIRST).ifPresentOrElse(
                     r -> v.append(' ').append(lead(a, r)),
-                    () -> fromRowOn(List.of(Side.SECOND, Side.ONLY_SECOND)).ifPresent(r -> v.append(' ').append(lead(b, r))));
+                    () -> fromRowOn(Side.SECOND).ifPresent(r -> v.append(' ').append(lead(b, r))));
         }
         return v.toString();
     }
@@ -132,18 +132,28 @@ final class Contrast {
                 + results.rowValue(results.rows.get(row)) + " on" + across + ".";
     }
 
-    /** The first row from which every cell to the end is on one of {@code sides}. */
-    private Optional<Integer> fromRowOn(List<Side> sides) {
+    /**
+     * The first row from which every cell to the end where both models measured is on {@code winner}'s
+     * side; a cell that one model did not measure counts for no one, and a row of such cells neither
+     * starts nor breaks a lead.
+     */
+    private Optional<Integer> fromRowOn(Side winner) {
         Integer from = null;
         for (int r = side.length - 1; r >= 0; r--) {
             boolean all = true;
+            boolean any = false;
             for (Side s : side[r]) {
-                all &= sides.contains(s);
+                if (s == Side.FIRST || s == Side.SECOND || s == Side.TIE) {
+                    all &= s == winner;
+                    any = true;
+                }
             }
             if (!all) {
                 break;
             }
-            from = r;
+            if (any) {
+                from = r;
+            }
         }
         return Optional.ofNullable(from);
     }

@@ -1,6 +1,7 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Growth;
 import asyncbench.runner.Catalog;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
@@ -87,6 +88,19 @@ public final class Report {
                         md.append("![").append(contrast.title()).append("](").append(base).append(".svg)\n\n");
                     }
                 }
+            }
+            if (experiment.growth().isPresent()) {
+                Growth growth = experiment.growth().get();
+                List<Slopes.Line> lines = Slopes.fit(r, growth);
+                md.append("### ").append(growth.perUnit()).append(" as a slope\n\n")
+                        .append("A least-squares line of ").append(growth.metric()).append(" against ")
+                        .append(growth.param()).append(" per model, over every point and JVM (commons-math); ")
+                        .append("± is the 99.9% half-width.\n\n").append(Slopes.table(lines, growth)).append('\n');
+                for (String v : Slopes.verdicts(lines, growth)) {
+                    verdicts.add(experiment.name() + ": " + v);
+                    md.append("- ").append(v).append('\n');
+                }
+                md.append('\n');
             }
             Set<String> others = new LinkedHashSet<>();
             cells.stream().filter(c -> c.metrics() != null).forEach(c -> others.addAll(c.metrics().keySet()));

@@ -118,7 +118,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
                 if (!models.isEmpty() && !models.contains(model.id())) {
                     continue;
                 }
-                for (Map<String, Long> point : points) {
+                for (Map<String, Long> point : experiment.points(model, points)) {
                     requireHeapFits(experiment, model, point, memoryBytes);
                     cells.add(new CellSpec(name, model, point, p));
                 }

@@ -1,6 +1,7 @@
 package asyncbench.experiment.signal;
 
 import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Measurement;
 import asyncbench.experiment.Metric;
@@ -12,11 +13,14 @@ import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
 import asyncbench.os.ProcStatus;
+import asyncbench.os.ThreadBudget;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Waiters implements Experiment {
     public static final String WAITERS = "waiters";
+    public static final String BYTES = "bytes";
     public static final String BYTES_PER_WAITER = "bytesPerWaiter";
     public static final String HEAP_BYTES_PER_WAITER = "heapBytesPerWaiter";
     public static final String NATIVE_BYTES_PER_WAITER = "nativeBytesPerWaiter";
@@ -35,6 +40,8 @@ public final class Waiters implements Experiment {
     public static final String WAKEUPS_RECEIVED = "wakeupsReceived";
     public static final String ITERATIONS = "iterations";
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+    /** How often the count of waiting readers is read while they are created: the creation time's resolution. */
+    private static final long POLL_NANOS = 200_000;
 
     @Override
     public String name() {
@@ -43,7 +50,7 @@ public final class Waiters implements Experiment {
 
     @Override
     public String description() {
-        return "N readers all waiting on a signal; bytes per waiter (native RSS + heap after GC) and creation time";
+        return "N readers all waiting on a signal; memory grown (native RSS + heap after GC), per waiter and as a slope over N, and creation time";
     }
 
     @Override
@@ -60,6 +67,41 @@ public final class Waiters implements Experiment {
     @Override
     public Headline headline() {
         return new Headline(BYTES_PER_WAITER, false);
+    }
+
+    /** Memory grows with the waiters: the report fits a line, whose slope is the bytes of one more waiter. */
+    @Override
+    public Optional<Growth> growth() {
+        return Optional.of(new Growth(WAITERS, BYTES, "bytes per waiter"));
+    }
+
+    /**
+     * Platform threads meet the kernel's limit on threads inside the grid: they also run at the last power
+     * of two below it and at 90% of it, so that the table has platform figures up to the limit.
+     */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        if (!osThreads(model)) {
+            return grid;
+        }
+        long limit = ThreadBudget.now().available();
+        if (grid.stream().noneMatch(p -> p.get(WAITERS) > limit) || limit < 2) {
+            return grid;
+        }
+        java.util.TreeSet<Long> counts = new java.util.TreeSet<>();
+        grid.forEach(p -> counts.add(p.get(WAITERS)));
+        counts.add(Long.highestOneBit(limit - 1));
+        counts.add(limit * 9 / 10);
+        return counts.stream().map(n -> Map.of(WAITERS, n)).toList();
+    }
+
+    private static boolean osThreads(Model model) {
+        if (model.style() != asyncbench.model.Style.THREADS) {
+            return false;
+        }
+        try (ModelRuntime runtime = model.open()) {
+            return runtime instanceof ModelRuntime.Threads t && t.osThreads();
+        }
     }
 
     @Override
@@ -123,6 +165,7 @@ public final class Waiters implements Experiment {
             double nativePerWaiter = (double) (rssAfter - rssBefore) / count;
             Map<String, Metric> metrics = new LinkedHashMap<>();
             metrics.put(BYTES_PER_WAITER, Metric.once(heapPerWaiter + nativePerWaiter, "bytes"));
+            metrics.put(BYTES, Metric.once((double) (heapAfter - heapBefore) + (rssAfter - rssBefore), "bytes"));
             metrics.put(HEAP_BYTES_PER_WAITER, Metric.once(heapPerWaiter, "bytes"));
             metrics.put(NATIVE_BYTES_PER_WAITER, Metric.once(nativePerWaiter, "bytes"));
             metrics.put(CREATE_NANOS_PER_WAITER, Metric.once((double) createNanos / count, "ns"));
@@ -136,7 +179,7 @@ public final class Waiters implements Experiment {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException(readers.waiting() + " of " + count + " readers waiting after " + SETTLE_TIMEOUT);
             }
-            Thread.sleep(5);
+            LockSupport.parkNanos(POLL_NANOS);
         }
     }
 
