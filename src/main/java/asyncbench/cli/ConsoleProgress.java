@@ -3,6 +3,7 @@ package asyncbench.cli;
 import asyncbench.runner.Catalog;
 import asyncbench.result.CellResult;
 import asyncbench.runner.CellSpec;
+import asyncbench.runner.Plan;
 import asyncbench.runner.Progress;
 import asyncbench.result.Status;
 import java.io.PrintWriter;
@@ -21,7 +22,9 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void started(int index, int total, CellSpec cell) {
-        err.printf(Locale.ROOT, "[%d/%d] %s ...%n", index, total, cell.key());
+        String point = catalog.byName(cell.experiment()).map(e -> Plan.describe(e, cell.params()))
+                .orElse(cell.key());
+        err.printf(Locale.ROOT, "[%d/%d] %s %s %s ...%n", index, total, cell.experiment(), cell.model(), point);
         err.flush();
     }
 

@@ -128,7 +128,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
     }
 
     /** A point as people write it: {@code readers=2 writers=4 counting=shared}. */
-    static String describe(Experiment e, Map<String, Long> point) {
+    public static String describe(Experiment e, Map<String, Long> point) {
         List<String> parts = new ArrayList<>();
         point.forEach((name, v) -> parts.add(name + "=" + e.params().stream().filter(p -> p.name().equals(name))
                 .findFirst().flatMap(p -> p.choiceName(v)).orElse(Long.toString(v))));

@@ -15,11 +15,14 @@ public abstract class Pipe<W> {
 
     /** Takes one segment if there is one. */
     final synchronized Take take() {
+        if (closed) {
+            return Take.CLOSED;
+        }
         if (segments > 0) {
             segments--;
             return Take.SEGMENT;
         }
-        return closed ? Take.CLOSED : Take.EMPTY;
+        return Take.EMPTY;
     }
 
     /**
@@ -34,7 +37,7 @@ public abstract class Pipe<W> {
         }
     }
 
-    /** No more segments: the reader drains what is left, then stops. */
+    /** The reader stops at its next take; segments still in the pipe stay there, counted by {@link #remaining}. */
     final synchronized void close() {
         closed = true;
         wake(detachWaiterLocked());

@@ -177,7 +177,18 @@ final class Readers {
         return sum;
     }
 
-    /** Closes every pipe and waits for every reader to drain it and stop. */
+    /** Waits until the readers have taken every segment written so far (writers stopped). */
+    void awaitDrained(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (remaining() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(remaining() + " segments still unread after " + timeout);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Closes every pipe and waits for every reader to stop; segments left in a pipe stay counted. */
     void close(Duration timeout) throws InterruptedException, TimeoutException {
         for (Reader r : readers) {
             r.pipe().close();

@@ -31,7 +31,6 @@ class SignalConformanceTest {
                 SignalGrid.COUNTING, counting), TINY, Probe.NONE);
         Map<String, Long> c = outcome.counters();
         assertTrue(c.get(SignalGrid.ITERATIONS) > 0, "readers made progress: " + c);
-        assertEquals(0L, c.get(SignalGrid.SEGMENTS_LEFT), "every pipe drained: " + c);
         assertTrue(outcome.metrics().get(SignalGrid.ITERATIONS_PER_SECOND).value() > 0);
     }
 
