@@ -46,6 +46,8 @@ final class Fork {
         cmd.add("-XX:+AlwaysPreTouch");
         cmd.add("-XX:+UseG1GC");
         cmd.add("-XX:-UsePerfData");
+        // a cell JVM that crashes leaves its log in the temporary directory, not where the user ran asyncbench
+        cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "asyncbench-hs_err_pid%p.log"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--add-exports");
         cmd.add("java.base/jdk.internal.vm=ALL-UNNAMED");
