@@ -1,11 +1,11 @@
 package asyncbench.cli;
 
-import asyncbench.runner.Catalog;
 import asyncbench.result.CellResult;
+import asyncbench.result.Status;
+import asyncbench.runner.Catalog;
 import asyncbench.runner.CellSpec;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Progress;
-import asyncbench.result.Status;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

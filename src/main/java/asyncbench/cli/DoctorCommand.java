@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, description = "Shows the JDK, cores, memory and the kernel limits that cap thread counts.")
 final class DoctorCommand implements Callable<Integer> {

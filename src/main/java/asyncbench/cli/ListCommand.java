@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists experiments, their models and parameters with each profile's values.")
 final class ListCommand implements Callable<Integer> {

@@ -1,12 +1,12 @@
 package asyncbench.cli;
 
-import asyncbench.model.Model;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Param;
-import asyncbench.result.Status;
+import asyncbench.model.Model;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
+import asyncbench.result.Status;
 import asyncbench.runner.Catalog;
 import asyncbench.runner.CellSpec;
 import asyncbench.runner.ParamValues;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
     "Runs experiments, each cell in its own JVM, then writes the report.",

@@ -1,8 +1,8 @@
 package asyncbench.model;
 
 import asyncbench.coroutine.CoroutineRuntime;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**

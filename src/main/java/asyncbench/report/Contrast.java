@@ -3,7 +3,6 @@ package asyncbench.report;
 import asyncbench.experiment.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

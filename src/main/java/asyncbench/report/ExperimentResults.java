@@ -1,8 +1,8 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Param;
 import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Growth;
-import asyncbench.runner.Catalog;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
+import asyncbench.runner.Catalog;
 import asyncbench.runner.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Renders a run's report from its saved {@code results.jsonl}, never from a run in progress: per

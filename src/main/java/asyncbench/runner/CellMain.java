@@ -1,12 +1,5 @@
 package asyncbench.runner;
 
-import asyncbench.result.CellResult;
-import asyncbench.result.Status;
-import asyncbench.result.Resources;
-import asyncbench.result.LimitInfo;
-import asyncbench.result.JvmInfo;
-import asyncbench.result.Json;
-
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Outcome;
@@ -16,6 +9,12 @@ import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.os.ProcStatus;
 import asyncbench.os.Rusage;
+import asyncbench.result.CellResult;
+import asyncbench.result.Json;
+import asyncbench.result.JvmInfo;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.Resources;
+import asyncbench.result.Status;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;

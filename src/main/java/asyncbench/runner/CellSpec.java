@@ -1,14 +1,13 @@
 package asyncbench.runner;
 
 import asyncbench.experiment.Metric;
+import asyncbench.experiment.Profile;
+import asyncbench.model.Model;
 import asyncbench.result.CellResult;
 import asyncbench.result.JvmInfo;
 import asyncbench.result.LimitInfo;
 import asyncbench.result.Resources;
 import asyncbench.result.Status;
-
-import asyncbench.experiment.Profile;
-import asyncbench.model.Model;
 import java.util.Map;
 
 /** One cell of a run: an experiment under one model at one point of its parameter grid. */

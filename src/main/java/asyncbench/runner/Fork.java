@@ -1,9 +1,8 @@
 package asyncbench.runner;
 
 import asyncbench.result.CellResult;
-import asyncbench.result.Status;
 import asyncbench.result.Json;
-
+import asyncbench.result.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

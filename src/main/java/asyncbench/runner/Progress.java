@@ -1,7 +1,6 @@
 package asyncbench.runner;
 
 import asyncbench.result.CellResult;
-
 import java.time.Duration;
 
 /** Hears about a run as it goes; measurement never prints by itself. */

@@ -1,11 +1,10 @@
 package asyncbench.runner;
 
-import asyncbench.result.CellResult;
-import asyncbench.result.Status;
-import asyncbench.result.ResultsFile;
-import asyncbench.result.Json;
-
 import asyncbench.experiment.Experiment;
+import asyncbench.result.CellResult;
+import asyncbench.result.Json;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

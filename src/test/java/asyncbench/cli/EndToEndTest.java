@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
-import asyncbench.runner.Runner;
 import asyncbench.result.Status;
+import asyncbench.runner.Runner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Metric;
-import asyncbench.runner.Catalog;
 import asyncbench.result.CellResult;
 import asyncbench.result.LimitInfo;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
+import asyncbench.runner.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,15 +1,14 @@
 package asyncbench.runner;
 
-import asyncbench.result.CellResult;
-import asyncbench.result.Status;
-import asyncbench.result.ResultsFile;
-import asyncbench.result.LimitInfo;
-import asyncbench.result.Json;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import asyncbench.result.CellResult;
+import asyncbench.result.Json;
+import asyncbench.result.LimitInfo;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

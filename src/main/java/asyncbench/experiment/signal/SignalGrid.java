@@ -2,6 +2,7 @@ package asyncbench.experiment.signal;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
+import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Outcome;
@@ -9,7 +10,6 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
-import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;

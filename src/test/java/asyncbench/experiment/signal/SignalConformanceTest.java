@@ -1,6 +1,5 @@
 package asyncbench.experiment.signal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Measurement;
