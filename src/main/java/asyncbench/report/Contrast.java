@@ -123,7 +123,7 @@ final class Contrast {
     }
 
     private String lead(String model, int row) {
-        String across = results.columns.size() > 1 ? " at every " + results.columnParams() + " value" : "";
+        String across = results.columns.size() > 1 ? " at every " + results.varyingColumnParams() + " value" : "";
         if (row == 0) {
             return model + " is better in every " + results.rowParam() + " row measured" + across + ".";
         }

@@ -69,6 +69,12 @@ final class ExperimentResults {
         return String.join(", ", params.subList(Math.min(1, params.size()), params.size()));
     }
 
+    /** The column parameters that take more than one value in these results, e.g. "writers". */
+    String varyingColumnParams() {
+        return String.join(", ", params.subList(Math.min(1, params.size()), params.size()).stream()
+                .filter(p -> columns.stream().map(c -> c.get(p)).distinct().count() > 1).toList());
+    }
+
     String columnLabel(Map<String, Long> column) {
         List<String> parts = new ArrayList<>();
         column.forEach((name, v) -> parts.add(value(name, v)));
