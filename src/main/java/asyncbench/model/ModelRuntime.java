@@ -58,6 +58,11 @@ public sealed interface ModelRuntime extends AutoCloseable {
             return new Callback(pool, pool);
         }
 
+        /** Whether a completion runs on the completing thread, not on a pool. */
+        public boolean runsInline() {
+            return pool == null;
+        }
+
         @Override
         public Style style() {
             return Style.CALLBACK;

@@ -63,7 +63,7 @@ final class Contrast {
 
     /** Clearly different only when both have an error and their intervals do not overlap: a figure measured once is never clearly better. */
     private Side compare(Metric a, Metric b) {
-        if (a.error() == null || b.error() == null || a.error().isNaN() || b.error().isNaN()) {
+        if (a.error() == null || b.error() == null) {
             return Side.TIE;
         }
         double ea = a.error();

@@ -1,8 +1,8 @@
 package asyncbench.experiment.fakeserver;
 
+import asyncbench.model.ModelRuntime;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Handlers written as CompletableFuture continuations: on would-block a handler returns a future of
@@ -13,19 +13,16 @@ import java.util.concurrent.Executor;
  */
 final class FutureServer implements Server, Reactor.Driver {
     private final FakeIo io;
-    private final Executor completer;
-    private final boolean inline;
+    private final ModelRuntime.Callback callback;
     private final Reactor reactor;
     private final KeyWaiters<CompletableFuture<Void>> waiters;
     private final ArrayDeque<CompletableFuture<Void>> woken = new ArrayDeque<>();
     private int live;
     private Throwable failure;
 
-    /** @param pooled whether {@code completer} runs completions on other threads */
-    FutureServer(FakeIo io, Executor completer, boolean pooled) {
+    FutureServer(FakeIo io, ModelRuntime.Callback callback) {
         this.io = io;
-        this.completer = completer;
-        this.inline = !pooled;
+        this.callback = callback;
         this.reactor = new Reactor(io);
         this.waiters = new KeyWaiters<>(io);
     }
@@ -43,11 +40,11 @@ final class FutureServer implements Server, Reactor.Driver {
     @Override
     public void runReady() {
         for (CompletableFuture<Void> f; (f = woken.poll()) != null; ) {
-            if (inline) {
+            if (callback.runsInline()) {
                 f.complete(null);
             } else {
                 CompletableFuture<Void> f0 = f;
-                CompletableFuture.runAsync(() -> f0.complete(null), completer).join();
+                CompletableFuture.runAsync(() -> f0.complete(null), callback.completer()).join();
             }
         }
     }

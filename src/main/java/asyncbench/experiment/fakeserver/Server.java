@@ -21,7 +21,7 @@ interface Server {
             case ModelRuntime.EventLoop _ -> new ManualServer(io);
             case ModelRuntime.TaskExecutor _ -> new TaskServer(io);
             case ModelRuntime.Coroutines c -> new CoroutineServer(io, c.runtime());
-            case ModelRuntime.Callback c -> new FutureServer(io, c.completer(), c.pool() != null);
+            case ModelRuntime.Callback c -> new FutureServer(io, c);
             case ModelRuntime.Continuations _ -> new ContinuationServer(io);
             case ModelRuntime.Threads t -> new ThreadServer(io, t.factory());
         };

@@ -119,17 +119,7 @@ public final class Waiters implements Experiment {
     public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
         int count = Math.toIntExact(point.get(WAITERS));
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
-            try {
-                awaitAllWaiting(readers, count);
-            } finally {
-                readers.close(SETTLE_TIMEOUT);
-            }
-            Map<String, Long> counters = new LinkedHashMap<>();
-            counters.put(WAITERS, (long) count);
-            counters.put(WAKEUPS_SENT, readers.wakeupsSent());
-            counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
-            return counters;
+            return wakeAll(startWaiting(runtime, count), count);
         }
     }
 
@@ -140,23 +130,13 @@ public final class Waiters implements Experiment {
             long heapBefore = heapUsedAfterGc();
             long rssBefore = ProcStatus.read().rssBytes();
             long start = System.nanoTime();
-            Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
-            try {
-                awaitAllWaiting(readers, count);
-            } catch (TimeoutException e) {
-                readers.close(SETTLE_TIMEOUT);
-                throw e;
-            }
+            Readers readers = startWaiting(runtime, count);
             long createNanos = System.nanoTime() - start;
             long heapAfter = heapUsedAfterGc();
             long rssAfter = ProcStatus.read().rssBytes();
             probe.peak();
-            readers.close(SETTLE_TIMEOUT);
 
-            Map<String, Long> counters = new LinkedHashMap<>();
-            counters.put(WAITERS, (long) count);
-            counters.put(WAKEUPS_SENT, readers.wakeupsSent());
-            counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+            Map<String, Long> counters = new LinkedHashMap<>(wakeAll(readers, count));
             counters.put(ITERATIONS, readers.iterations());
             WorkMismatchException.requireEqual(WAITERS, count, WAKEUPS_SENT, counters.get(WAKEUPS_SENT));
             WorkMismatchException.requireEqual(WAITERS, count, WAKEUPS_RECEIVED, counters.get(WAKEUPS_RECEIVED));
@@ -171,6 +151,28 @@ public final class Waiters implements Experiment {
             metrics.put(CREATE_NANOS_PER_WAITER, Metric.once((double) createNanos / count, "ns"));
             return new Outcome(metrics, counters);
         }
+    }
+
+    /** Starts {@code count} readers, each counting on its own, and returns once every one of them waits. */
+    private static Readers startWaiting(ModelRuntime runtime, int count) throws Exception {
+        Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
+        try {
+            awaitAllWaiting(readers, count);
+        } catch (TimeoutException e) {
+            readers.close(SETTLE_TIMEOUT);
+            throw e;
+        }
+        return readers;
+    }
+
+    /** Closes every pipe, which must wake each waiter exactly once, and returns the counts that show it. */
+    private static Map<String, Long> wakeAll(Readers readers, int count) throws InterruptedException, TimeoutException {
+        readers.close(SETTLE_TIMEOUT);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put(WAITERS, (long) count);
+        counters.put(WAKEUPS_SENT, readers.wakeupsSent());
+        counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+        return counters;
     }
 
     private static void awaitAllWaiting(Readers readers, int count) throws InterruptedException, TimeoutException {
