@@ -58,6 +58,11 @@ public interface Experiment {
         return Optional.empty();
     }
 
+    /** JVM options a cell at {@code point} needs beyond its model's; a collector chosen here replaces the default, G1. */
+    default List<String> jvmFlags(Map<String, Long> point) {
+        return List.of();
+    }
+
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);
 

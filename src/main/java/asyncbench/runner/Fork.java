@@ -36,14 +36,17 @@ final class Fork {
         this.cellTimeout = cellTimeout;
     }
 
-    /** The command line of a cell's JVM. */
-    List<String> command(CellSpec spec, long heapMegabytes) {
+    /** The command line of a cell's JVM; {@code flags} are the experiment's for this cell, a collector among them replacing G1. */
+    List<String> command(CellSpec spec, long heapMegabytes, List<String> flags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + heapMegabytes + "m");
         cmd.add("-Xmx" + heapMegabytes + "m");
         cmd.add("-XX:+AlwaysPreTouch");
-        cmd.add("-XX:+UseG1GC");
+        if (flags.stream().noneMatch(Fork::choosesCollector)) {
+            cmd.add("-XX:+UseG1GC");
+        }
+        cmd.addAll(flags);
         cmd.add("-XX:-UsePerfData");
         // a cell JVM that crashes leaves its log in the temporary directory, not where the user ran asyncbench
         cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "asyncbench-hs_err_pid%p.log"));
@@ -62,6 +65,10 @@ final class Fork {
         return cmd;
     }
 
+    private static boolean choosesCollector(String flag) {
+        return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
+    }
+
     Duration deadline(CellSpec spec, long heapMegabytes) {
         return cellTimeout.plusMillis(PRETOUCH_MILLIS_PER_GIB * heapMegabytes / 1024);
     }
@@ -71,11 +78,11 @@ final class Fork {
         return stopped;
     }
 
-    CellResult run(CellSpec spec, long heapMegabytes) throws InterruptedException {
+    CellResult run(CellSpec spec, long heapMegabytes, List<String> flags) throws InterruptedException {
         Duration deadline = deadline(spec, heapMegabytes);
         Process process;
         try {
-            process = new ProcessBuilder(command(spec, heapMegabytes)).start();
+            process = new ProcessBuilder(command(spec, heapMegabytes, flags)).start();
         } catch (IOException e) {
             return spec.failed(Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
         }

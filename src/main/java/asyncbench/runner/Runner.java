@@ -92,7 +92,8 @@ public final class Runner {
                 long cellStart = System.nanoTime();
                 List<CellResult> forks = new ArrayList<>();
                 for (int k = 0; k < plan.forkCount() && !fork.stopped(); k++) {
-                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()));
+                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()),
+                            experiment.jvmFlags(cell.params()));
                     forks.add(one);
                     if (one.status() != Status.OK) {
                         break;

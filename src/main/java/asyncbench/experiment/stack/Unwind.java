@@ -1,0 +1,216 @@
+package asyncbench.experiment.stack;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Windows;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The .NET runtime's exception micro-benchmark: a recursive async method called to a depth, whose leaf
+ * awaits a yield {@code yields} times and then returns or throws; the top frame loops, catching, and
+ * the figure is its iterations per 250 ms window, the original's unit. Each model runs the same method
+ * in its own style ({@link Chain}); a suspension is the model's own.
+ *
+ * <p>Before timing, a fixed run of {@link #COUNTED_ITERATIONS} iterations gives the counters every
+ * model must agree on. After timing, the cell fails unless every iteration either returned the
+ * original's value or caught the leaf's exception, the leaf suspended {@code yields} times in each,
+ * and the sink holds exactly what every frame of every iteration added to it.
+ */
+public final class Unwind implements Experiment {
+    public static final String DEPTH = "depth";
+    public static final String YIELDS = "yields";
+    public static final String FINALLY_RATE = "finallyRate";
+    public static final String OUTCOME = "outcome";
+    public static final List<String> OUTCOMES = List.of("return", "throw");
+    public static final String ITERATIONS_PER_WINDOW = "iterationsPer250ms";
+    public static final String ITERATIONS = "iterations";
+    public static final String RETURNED = "returned";
+    public static final String CAUGHT = "caught";
+    public static final String SUSPENSIONS = "suspensions";
+    public static final String SINK = "sink";
+    /** Iterations of the untimed, fixed-work run. */
+    static final long COUNTED_ITERATIONS = 2_000;
+    /** The original's window. */
+    private static final double WINDOW_SECONDS = 0.25;
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final String name;
+    private final String description;
+    private final List<Param> params;
+
+    private Unwind(String name, String description, List<Param> params) {
+        this.name = name;
+        this.description = description;
+        this.params = params;
+    }
+
+    /** The original's table: return and throw, with and without a suspension, against depth. */
+    public static Unwind exceptions() {
+        return new Unwind("exceptions",
+                "a recursive async call to depth frames; the leaf yields 'yields' times, then returns or throws, "
+                        + "caught at the top; iterations per 250 ms window",
+                List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
+                                List.of(16L), List.of(1L, 64L), List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)),
+                        Param.of(YIELDS, "times the leaf awaits a yield before it finishes (0: never suspends)", 0, 1_000,
+                                List.of(1L), List.of(0L, 1L), List.of(0L, 1L)),
+                        Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame (the original's 1000: none below depth 1000)",
+                                1, 100_000, List.of(1000L), List.of(1000L), List.of(1000L)),
+                        Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
+                                List.of("throw"), OUTCOMES, OUTCOMES)));
+    }
+
+    /** Throwing through frames that each have a finally block. */
+    public static Unwind finallyDepth() {
+        return new Unwind("finally-depth",
+                "an exception thrown through depth frames that each run a finally block, with and without a "
+                        + "suspension at the leaf; iterations per 250 ms window",
+                List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
+                                List.of(8L), List.of(32L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
+                        Param.of(YIELDS, "times the leaf awaits a yield before it throws (0: never suspends)", 0, 1_000,
+                                List.of(0L), List.of(0L, 1L), List.of(0L, 1L)),
+                        Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame", 1, 100_000,
+                                List.of(1L), List.of(1L), List.of(1L)),
+                        Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
+                                List.of("throw"), List.of("throw"), List.of("throw"))));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
+    }
+
+    /**
+     * CompletableFuture first, the library continuations the others are compared with; the pooled
+     * variant is left out (its yields would run on another core, which the original's one thread pool
+     * cannot tell apart from the rest).
+     */
+    @Override
+    public List<Model> models() {
+        return Model.of(styles()).stream().filter(m -> m != Model.FUTURE_POOL).toList();
+    }
+
+    /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        if (model != Model.PLATFORM) {
+            return grid;
+        }
+        return grid.stream().filter(p -> p.get(YIELDS) == 0).toList();
+    }
+
+    @Override
+    public List<Param> params() {
+        return params;
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(ITERATIONS_PER_WINDOW, true);
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        return 256;
+    }
+
+    static Shape shape(Map<String, Long> point) {
+        return new Shape(Math.toIntExact(point.get(DEPTH)), Math.toIntExact(point.get(YIELDS)),
+                Math.toIntExact(point.get(FINALLY_RATE)), OUTCOMES.get(Math.toIntExact(point.get(OUTCOME))).equals("throw"));
+    }
+
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        Shape shape = shape(point);
+        Tally tally = Tally.counted(COUNTED_ITERATIONS);
+        try (ModelRuntime runtime = model.open()) {
+            await(Chain.of(runtime, shape, tally));
+        }
+        verify(shape, tally);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        // only what this shape makes happen: a counter that must stay zero is checked by verify
+        counts.put(ITERATIONS, tally.iterations());
+        counts.put(shape.throwing() ? CAUGHT : RETURNED, shape.throwing() ? tally.caught : tally.returned);
+        if (shape.yields() > 0) {
+            counts.put(SUSPENSIONS, tally.suspensions);
+        }
+        if (shape.sinkPerIteration() != 0) {
+            counts.put(SINK, tally.sink);
+        }
+        return counts;
+    }
+
+    @Override
+    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+        Map<String, Long> counts = countOnce(model, point);
+        Shape shape = shape(point);
+        Tally tally = Tally.timed();
+        Metric perSecond;
+        try (ModelRuntime runtime = model.open()) {
+            Chain chain = Chain.of(runtime, shape, tally);
+            var done = chain.start();
+            try {
+                perSecond = Windows.ratePerSecond(measurement, tally::iterationsNow, "iterations/s");
+                probe.peak();
+            } finally {
+                tally.stop();
+            }
+            await(done);
+        }
+        verify(shape, tally);
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(ITERATIONS_PER_WINDOW, perWindow(perSecond));
+        return new Outcome(metrics, counts);
+    }
+
+    /** Iterations per second as iterations per 250 ms window, the original's unit. */
+    private static Metric perWindow(Metric perSecond) {
+        return Windows.of(perSecond.samples().stream().map(s -> s * WINDOW_SECONDS).toList(), "iterations/250ms");
+    }
+
+    private static void await(Chain chain) throws Exception {
+        await(chain.start());
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<Void> done) throws Exception {
+        try {
+            done.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the loop did not end within " + STOP_TIMEOUT_SECONDS + " s of being stopped", e);
+        }
+    }
+
+    /** Every iteration ended one way, suspended as often as the shape says, and every frame added its values. */
+    static void verify(Shape shape, Tally tally) throws WorkMismatchException {
+        long n = tally.iterations();
+        WorkMismatchException.requireEqual(ITERATIONS, n, RETURNED + "+" + CAUGHT, tally.returned + tally.caught);
+        WorkMismatchException.requireEqual(ITERATIONS, shape.throwing() ? n : 0, CAUGHT, tally.caught);
+        WorkMismatchException.requireEqual(ITERATIONS + "*" + YIELDS, n * shape.yields(), SUSPENSIONS, tally.suspensions);
+        WorkMismatchException.requireEqual(ITERATIONS + "*sinkPerIteration", n * shape.sinkPerIteration(), SINK, tally.sink);
+    }
+}

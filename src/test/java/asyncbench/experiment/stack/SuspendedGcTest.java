@@ -1,0 +1,71 @@
+package asyncbench.experiment.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Probe;
+import asyncbench.model.Model;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Suspended stacks come back intact in every model, and young collections are forced and read from the flight recorder. */
+class SuspendedGcTest {
+    private static final SuspendedGc GC = new SuspendedGc();
+
+    static Stream<Model> models() {
+        return GC.models().stream();
+    }
+
+    static Map<String, Long> point(long tasks, long depth, long collections) {
+        return Map.of(SuspendedGc.TASKS, tasks, SuspendedGc.DEPTH, depth, SuspendedGc.GC, 0L,
+                SuspendedGc.COLLECTIONS, collections);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void everyFrameOfEveryTaskChecksItsValues(Model model) throws Exception {
+        assertEquals(Map.of(SuspendedGc.TASKS, 300L, SuspendedGc.FRAMES_CHECKED, 300L * 40),
+                GC.countOnce(model, point(300, 40, 1)));
+    }
+
+    @Test
+    void aFrameWithAWrongValueFailsTheCheck() {
+        Box ok = new Box(7);
+        assertEquals(1, Box.check(7, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok));
+        assertThrows(IllegalStateException.class, () -> Box.check(7, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, new Box(6)));
+    }
+
+    @Test
+    void forcedYoungCollectionsAreCountedAndRecorded() throws Exception {
+        long before = YoungCollections.count();
+        List<YoungCollections.Collection> young = YoungCollections.recorded(() -> YoungCollections.force(3, Duration.ofSeconds(60)));
+        assertTrue(YoungCollections.count() >= before + 3);
+        assertTrue(young.size() >= 3, "recorded " + young.size());
+        young.forEach(c -> {
+            assertFalse(c.pauses().isNegative());
+            assertTrue(c.longestPause().compareTo(c.pauses()) <= 0, c.toString());
+        });
+    }
+
+    @Test
+    void aCellReportsOnePauseForEachYoungCollection() throws Exception {
+        Outcome outcome = GC.run(Model.VIRTUAL, point(200, 30, 4), new Measurement(1, 1, Duration.ofMillis(1)), Probe.NONE);
+        assertTrue(outcome.metrics().get(SuspendedGc.YOUNG_PAUSE).samples().size() >= 4);
+        assertEquals(200L * 30, outcome.counters().get(SuspendedGc.FRAMES_CHECKED));
+    }
+
+    @Test
+    void theCollectorIsTheCellsJvmFlag() {
+        assertEquals(List.of("-XX:+UseZGC"), GC.jvmFlags(Map.of(SuspendedGc.GC, (long) SuspendedGc.COLLECTORS.indexOf("zgc"))));
+        assertTrue(GC.jvmFlags(Map.of(SuspendedGc.GC, (long) SuspendedGc.COLLECTORS.indexOf("parallel"))).contains("-XX:+UseParallelGC"));
+    }
+}

@@ -1,0 +1,30 @@
+package asyncbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.experiment.Profile;
+import asyncbench.model.Model;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A cell's JVM runs G1 unless its experiment chooses a collector for it. */
+class ForkTest {
+    private final Fork fork = new Fork(TestCatalog.class.getName(), Duration.ofSeconds(10));
+    private final CellSpec spec = new CellSpec("x", Model.VIRTUAL, Map.of(), Profile.SMOKE);
+
+    @Test
+    void g1ByDefault() {
+        assertTrue(fork.command(spec, 64, List.of()).contains("-XX:+UseG1GC"));
+    }
+
+    @Test
+    void anExperimentsCollectorReplacesG1() {
+        List<String> cmd = fork.command(spec, 64, List.of("-XX:+UseZGC"));
+        assertFalse(cmd.contains("-XX:+UseG1GC"));
+        assertEquals(1, cmd.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).count());
+    }
+}
