@@ -5,6 +5,9 @@ import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.signal.SignalGrid;
 import asyncbench.experiment.signal.Waiters;
+import asyncbench.experiment.stack.CallCost;
+import asyncbench.experiment.stack.Fibonacci;
+import asyncbench.experiment.stack.Sawtooth;
 import asyncbench.experiment.stack.SuspendedGc;
 import asyncbench.experiment.stack.Unwind;
 import java.util.List;
@@ -28,7 +31,7 @@ public interface Catalog {
     /** The lab's experiments, in the order a full run takes them. */
     final class BuiltIn implements Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
-                Unwind.exceptions(), Unwind.finallyDepth(), new SuspendedGc());
+                Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new SuspendedGc());
 
         @Override
         public List<Experiment> experiments() {

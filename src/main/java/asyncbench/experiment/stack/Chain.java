@@ -14,8 +14,8 @@ public interface Chain {
     /** The chain for {@code shape} in the style of {@code runtime}. */
     static Chain of(ModelRuntime runtime, Shape shape, Tally tally) {
         return switch (runtime) {
-            case ModelRuntime.Threads t -> BlockingChain.onThreads(t.factory(), shape, tally);
-            case ModelRuntime.Continuations c -> BlockingChain.asContinuation(shape, tally);
+            case ModelRuntime.Threads t -> new BlockingChain(t, shape, tally);
+            case ModelRuntime.Continuations c -> new BlockingChain(c, shape, tally);
             case ModelRuntime.Callback c -> new FutureChain(c, shape, tally);
             case ModelRuntime.Coroutines c -> new CoroutineChain(c.runtime(), shape, tally);
             case ModelRuntime.EventLoop e -> throw unsupported(e);

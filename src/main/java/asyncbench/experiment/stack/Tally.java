@@ -55,7 +55,8 @@ public final class Tally {
         next();
     }
 
-    private void next() {
+    /** Ends one iteration. */
+    public void next() {
         iterations++;
         published.setOpaque(iterations);
     }

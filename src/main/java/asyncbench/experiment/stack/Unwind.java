@@ -1,13 +1,8 @@
 package asyncbench.experiment.stack;
 
-import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Measurement;
 import asyncbench.experiment.Metric;
-import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
-import asyncbench.experiment.Probe;
-import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
@@ -15,9 +10,7 @@ import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The .NET runtime's exception micro-benchmark: a recursive async method called to a depth, whose leaf
@@ -30,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * original's value or caught the leaf's exception, the leaf suspended {@code yields} times in each,
  * and the sink holds exactly what every frame of every iteration added to it.
  */
-public final class Unwind implements Experiment {
+public final class Unwind extends LoopExperiment {
     public static final String DEPTH = "depth";
     public static final String YIELDS = "yields";
     public static final String FINALLY_RATE = "finallyRate";
@@ -46,7 +39,6 @@ public final class Unwind implements Experiment {
     static final long COUNTED_ITERATIONS = 2_000;
     /** The original's window. */
     private static final double WINDOW_SECONDS = 0.25;
-    private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final String name;
     private final String description;
@@ -119,7 +111,7 @@ public final class Unwind implements Experiment {
         if (model != Model.PLATFORM) {
             return grid;
         }
-        return grid.stream().filter(p -> p.get(YIELDS) == 0).toList();
+        return withoutSuspensions(grid, YIELDS);
     }
 
     @Override
@@ -132,26 +124,26 @@ public final class Unwind implements Experiment {
         return new Headline(ITERATIONS_PER_WINDOW, true);
     }
 
-    @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 256;
-    }
-
     static Shape shape(Map<String, Long> point) {
         return new Shape(Math.toIntExact(point.get(DEPTH)), Math.toIntExact(point.get(YIELDS)),
                 Math.toIntExact(point.get(FINALLY_RATE)), OUTCOMES.get(Math.toIntExact(point.get(OUTCOME))).equals("throw"));
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+    long countedIterations(Map<String, Long> point) {
+        return COUNTED_ITERATIONS;
+    }
+
+    @Override
+    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+        return Chain.of(runtime, shape(point), tally).start();
+    }
+
+    @Override
+    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Shape shape = shape(point);
-        Tally tally = Tally.counted(COUNTED_ITERATIONS);
-        try (ModelRuntime runtime = model.open()) {
-            await(Chain.of(runtime, shape, tally));
-        }
-        verify(shape, tally);
-        Map<String, Long> counts = new LinkedHashMap<>();
         // only what this shape makes happen: a counter that must stay zero is checked by verify
+        Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(shape.throwing() ? CAUGHT : RETURNED, shape.throwing() ? tally.caught : tally.returned);
         if (shape.yields() > 0) {
@@ -163,46 +155,15 @@ public final class Unwind implements Experiment {
         return counts;
     }
 
-    @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
-        Map<String, Long> counts = countOnce(model, point);
-        Shape shape = shape(point);
-        Tally tally = Tally.timed();
-        Metric perSecond;
-        try (ModelRuntime runtime = model.open()) {
-            Chain chain = Chain.of(runtime, shape, tally);
-            var done = chain.start();
-            try {
-                perSecond = Windows.ratePerSecond(measurement, tally::iterationsNow, "iterations/s");
-                probe.peak();
-            } finally {
-                tally.stop();
-            }
-            await(done);
-        }
-        verify(shape, tally);
-        Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put(ITERATIONS_PER_WINDOW, perWindow(perSecond));
-        return new Outcome(metrics, counts);
-    }
-
     /** Iterations per second as iterations per 250 ms window, the original's unit. */
-    private static Metric perWindow(Metric perSecond) {
-        return Windows.of(perSecond.samples().stream().map(s -> s * WINDOW_SECONDS).toList(), "iterations/250ms");
+    @Override
+    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+        return Map.of(ITERATIONS_PER_WINDOW, perWindow(iterationsPerSecond, r -> r * WINDOW_SECONDS, "iterations/250ms"));
     }
 
-    private static void await(Chain chain) throws Exception {
-        await(chain.start());
-    }
-
-    private static void await(java.util.concurrent.CompletableFuture<Void> done) throws Exception {
-        try {
-            done.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the loop did not end within " + STOP_TIMEOUT_SECONDS + " s of being stopped", e);
-        }
+    @Override
+    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+        verify(shape(point), tally);
     }
 
     /** Every iteration ended one way, suspended as often as the shape says, and every frame added its values. */

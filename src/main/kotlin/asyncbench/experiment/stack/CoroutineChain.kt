@@ -4,25 +4,12 @@ import asyncbench.coroutine.CoroutineRuntime
 import java.util.concurrent.CompletableFuture
 
 /**
- * Kotlin suspend functions: the compiler turns each into a state machine whose object is allocated
- * only when the call suspends, and a call that completes at once is a plain call. A suspension is the
- * runtime's yield, back through its loop's queue; the loop runs on one platform thread.
+ * The chain as Kotlin suspend functions: the compiler turns each into a state machine whose object is
+ * allocated at each call, and a call that does not suspend returns as a plain call does. A suspension
+ * is the runtime's yield, back through its loop's queue.
  */
 class CoroutineChain(private val runtime: CoroutineRuntime, private val shape: Shape, private val tally: Tally) : Chain {
-    override fun start(): CompletableFuture<Void> {
-        val done = CompletableFuture<Void>()
-        Thread.ofPlatform().name("coroutine-loop").start {
-            try {
-                runtime.runLoop { top() }
-                done.complete(null)
-            } catch (e: Throwable) {
-                done.completeExceptionally(e)
-            }
-        }
-        return done
-    }
-
-    private suspend fun top() {
+    override fun start(): CompletableFuture<Void> = CoroutineDriver.start(runtime) {
         while (tally.more()) {
             try {
                 tally.returned(frame(shape.depth() - 1))

@@ -1,0 +1,185 @@
+package asyncbench.experiment.stack;
+
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The .NET runtime's minimum-call-cost benchmark: an async method that could suspend but does not
+ * ({@code if (never == 0) await yield}), called ten times per iteration by an async caller. The figure
+ * is calls per second, the original's unit. With {@code inlining=dontinline} (the default) the callee
+ * is never inlined ({@code -XX:CompileCommand=dontinline,*::emptyAsync}, what JMH's
+ * {@code @CompilerControl} does), so a call stays a call in every model; with {@code inline} the
+ * compiler may see through it.
+ */
+public final class CallCost extends LoopExperiment {
+    public static final String INLINING = "inlining";
+    public static final List<String> INLININGS = List.of("dontinline", "inline");
+    public static final String CALLS_PER_SECOND = "callsPerSecond";
+    public static final String ITERATIONS = "iterations";
+    public static final String RESULTS = "sumOfResults";
+    /** Calls per iteration, as in the original. */
+    static final int CALLS = 10;
+    /** What each iteration's calls return in total: the sum of i + 1 for i below {@link #CALLS}. */
+    static final long RESULT_PER_ITERATION = (long) CALLS * (CALLS + 1) / 2;
+    private static final long COUNTED_ITERATIONS = 100_000;
+    /** Never zero: the branch that would suspend is there, and never taken, as the original's {@code time == 0}. */
+    public static double never = 1.0;
+
+    @Override
+    public String name() {
+        return "call-cost";
+    }
+
+    @Override
+    public String description() {
+        return "an async call that completes without suspending, ten per iteration; calls per second";
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
+    }
+
+    /** One model per kind of call: a plain call is the same on a platform thread, one virtual thread or many. */
+    @Override
+    public List<Model> models() {
+        return Model.of(styles()).stream()
+                .filter(m -> m != Model.FUTURE_POOL && m != Model.VIRTUAL_ONE_CARRIER).toList();
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.choice(INLINING, "whether the compiler may inline the callee", INLININGS,
+                List.of("dontinline"), List.of("dontinline"), INLININGS));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(CALLS_PER_SECOND, true);
+    }
+
+    @Override
+    public List<String> jvmFlags(Map<String, Long> point) {
+        return INLININGS.get(Math.toIntExact(point.get(INLINING))).equals("dontinline")
+                ? List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,*::emptyAsync")
+                : List.of();
+    }
+
+    @Override
+    long countedIterations(Map<String, Long> point) {
+        return COUNTED_ITERATIONS;
+    }
+
+    @Override
+    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+        return switch (runtime) {
+            case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), tally).start();
+            case ModelRuntime.Coroutines c -> new CoroutineCalls(c.runtime(), tally).start();
+            default -> new Blocking(Plain.suspension(runtime), tally).start(runtime);
+        };
+    }
+
+    @Override
+    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+        WorkMismatchException.requireEqual(ITERATIONS + "*" + RESULT_PER_ITERATION, tally.iterations() * RESULT_PER_ITERATION,
+                RESULTS, tally.sink);
+        WorkMismatchException.requireEqual("suspensions expected", 0, "suspensions", tally.suspensions);
+    }
+
+    @Override
+    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(ITERATIONS, tally.iterations());
+        counts.put(RESULTS, tally.sink);
+        return counts;
+    }
+
+    @Override
+    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+        return Map.of(CALLS_PER_SECOND, perWindow(iterationsPerSecond, r -> r * CALLS, "calls/s"));
+    }
+
+    /** A plain method; its suspension, never taken, is {@link Plain}'s. */
+    private static final class Blocking {
+        private final Runnable suspend;
+        private final Tally tally;
+
+        Blocking(Runnable suspend, Tally tally) {
+            this.suspend = suspend;
+            this.tally = tally;
+        }
+
+        CompletableFuture<Void> start(ModelRuntime runtime) {
+            return Plain.start(runtime, () -> {
+                while (tally.more()) {
+                    long sum = 0;
+                    for (int i = 0; i < CALLS; i++) {
+                        sum += emptyAsync(i);
+                    }
+                    tally.sink += sum;
+                    tally.next();
+                }
+            });
+        }
+
+        private long emptyAsync(long x) {
+            if (never == 0) {
+                tally.suspensions++;
+                suspend.run();
+            }
+            return x + 1;
+        }
+    }
+
+    /**
+     * A CompletableFuture-returning method; the caller awaits each call as await does, going on at once
+     * when the future is already complete and from its completion when not.
+     */
+    private static final class Futures {
+        private final FutureDriver driver;
+        private final Tally tally;
+
+        Futures(FutureDriver driver, Tally tally) {
+            this.driver = driver;
+            this.tally = tally;
+        }
+
+        CompletableFuture<Void> start() {
+            return driver.repeat(tally::more, () -> calls(0, 0), call -> {
+                tally.sink += call.resultNow();
+                tally.next();
+            });
+        }
+
+        private CompletableFuture<Long> calls(int from, long sumSoFar) {
+            long sum = sumSoFar;
+            for (int i = from; i < CALLS; i++) {
+                CompletableFuture<Long> call = emptyAsync(i);
+                if (!call.isDone()) {
+                    int next = i + 1;
+                    long before = sum;
+                    return call.thenCompose(r -> calls(next, before + r));
+                }
+                sum += call.resultNow();
+            }
+            return CompletableFuture.completedFuture(sum);
+        }
+
+        private CompletableFuture<Long> emptyAsync(long x) {
+            if (never == 0) {
+                tally.suspensions++;
+                return driver.yieldNow().thenApply(v -> x + 1);
+            }
+            return CompletableFuture.completedFuture(x + 1);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package asyncbench.experiment.stack;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Windows;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An experiment whose workload is one loop, as the .NET originals' top frames are: started on the
+ * model's runtime, it makes iterations until told to stop, counting them in a {@link Tally}. The
+ * figure is the rate of iterations over the profile's windows, read from another thread while the
+ * loop runs.
+ *
+ * <p>A cell first runs a fixed number of iterations untimed, whose counters every model must match;
+ * then the timed loop. Both runs are verified by the experiment before the cell returns.
+ */
+abstract class LoopExperiment implements Experiment {
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    /** Iterations of the untimed, fixed-work run at {@code point}. */
+    abstract long countedIterations(Map<String, Long> point);
+
+    /** Starts the loop at {@code point} on {@code runtime}; the future completes when it has ended. */
+    abstract CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally);
+
+    /** Fails unless the loop did exactly the work its iteration count says. */
+    abstract void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException;
+
+    /** The counters every model must match after the fixed-work run. */
+    abstract Map<String, Long> counters(Map<String, Long> point, Tally tally);
+
+    /** The cell's figures, from the loop's iterations per second. */
+    abstract Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond);
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        return 256;
+    }
+
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        Tally tally = Tally.counted(countedIterations(point));
+        try (ModelRuntime runtime = model.open()) {
+            await(start(runtime, point, tally));
+        }
+        verify(point, tally);
+        return counters(point, tally);
+    }
+
+    @Override
+    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+        Map<String, Long> counts = countOnce(model, point);
+        Tally tally = Tally.timed();
+        Metric perSecond;
+        try (ModelRuntime runtime = model.open()) {
+            CompletableFuture<Void> done = start(runtime, point, tally);
+            try {
+                perSecond = Windows.ratePerSecond(measurement, tally::iterationsNow, "iterations/s");
+                probe.peak();
+            } finally {
+                tally.stop();
+            }
+            await(done);
+        }
+        verify(point, tally);
+        return new Outcome(metrics(point, perSecond), counts);
+    }
+
+    /** The grid without the points where the workload suspends, for a model that cannot suspend. */
+    static List<Map<String, Long>> withoutSuspensions(List<Map<String, Long>> grid, String suspensionsParam) {
+        return grid.stream().filter(p -> p.get(suspensionsParam) == 0).toList();
+    }
+
+    /** Each window's rate turned into another unit, with the statistics of the new samples. */
+    static Metric perWindow(Metric perSecond, java.util.function.DoubleUnaryOperator convert, String unit) {
+        List<Double> samples = perSecond.samples().stream().map(convert::applyAsDouble).toList();
+        return Windows.of(samples, unit);
+    }
+
+    private static void await(CompletableFuture<Void> done) throws Exception {
+        try {
+            done.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the loop did not end within " + STOP_TIMEOUT_SECONDS + " s of being stopped", e);
+        }
+    }
+}
