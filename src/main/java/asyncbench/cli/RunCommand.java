@@ -122,14 +122,15 @@ final class RunCommand implements Callable<Integer> {
         boolean identical = true;
         for (CellSpec cell : cells) {
             Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+            String label = cell.experiment() + " " + cell.model().id() + " " + Plan.describe(experiment, cell.params());
             Map<String, Long> c;
             try {
                 c = experiment.countOnce(cell.model(), cell.params());
             } catch (LimitReachedException e) {
-                out.println(cell.key() + ": limit: " + e.getMessage());
+                out.println(label + ": limit: " + e.getMessage());
                 continue;
             }
-            out.println(cell.key() + ": " + c.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            out.println(label + ": " + c.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(java.util.stream.Collectors.joining(" ")));
             Map<String, Long> first = byPoint.putIfAbsent(cell.experiment() + " " + cell.params(), c);
             identical &= first == null || first.equals(c);

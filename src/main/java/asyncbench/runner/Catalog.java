@@ -5,7 +5,9 @@ import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.signal.SignalGrid;
 import asyncbench.experiment.signal.Waiters;
+import asyncbench.experiment.stack.Bridge;
 import asyncbench.experiment.stack.CallCost;
+import asyncbench.experiment.stack.ContextCapture;
 import asyncbench.experiment.stack.Fibonacci;
 import asyncbench.experiment.stack.Sawtooth;
 import asyncbench.experiment.stack.SuspendedGc;
@@ -31,7 +33,8 @@ public interface Catalog {
     /** The lab's experiments, in the order a full run takes them. */
     final class BuiltIn implements Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
-                Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new SuspendedGc());
+                Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
+                new Bridge(), new SuspendedGc());
 
         @Override
         public List<Experiment> experiments() {

@@ -4,29 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Outcome;
-import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The exception benchmark's call chain does the same work in every model, suspending and not, returning and throwing. */
 class UnwindTest {
     private static final Unwind EXCEPTIONS = Unwind.exceptions();
-
-    static Stream<Model> models() {
-        return EXCEPTIONS.models().stream();
-    }
 
     static Map<String, Long> point(long depth, long yields, long finallyRate, String outcome) {
         Map<String, Long> point = new LinkedHashMap<>();
@@ -79,20 +68,6 @@ class UnwindTest {
                 }
             }
         }
-    }
-
-    /** The timed loop runs on the model's runtime while the windows are measured, and ends when stopped. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void aTimedLoopStopsWhenAsked(Model model) throws Exception {
-        if (model == Model.PLATFORM) {
-            return;
-        }
-        Measurement tiny = new Measurement(1, 3, Duration.ofMillis(20));
-        Outcome outcome = EXCEPTIONS.run(model, point(8, 1, 4, "throw"), tiny, Probe.NONE);
-        var perWindow = outcome.metrics().get(Unwind.ITERATIONS_PER_WINDOW);
-        assertEquals(3, perWindow.samples().size());
-        assertTrue(perWindow.value() > 0, model + " made no iteration");
     }
 
     @Test

@@ -1,0 +1,288 @@
+package asyncbench.experiment.stack;
+
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What it costs to carry a request's context across every call and suspension, as the .NET
+ * experiment's save/restore of the execution context at each call ("Async2WithContextSaveRestore").
+ * Each iteration is a new request; every frame of a chain {@code depth} deep reads the request after its
+ * call returns (after any suspension below it) and adds the request's id to the sum. The carriers:
+ * <ul>
+ * <li>{@code parameter}: passed down explicitly, the floor;</li>
+ * <li>{@code threadLocal}: set by the top frame; plain code reads it where it runs; CompletableFuture code
+ * captures it at each call and restores it in the stage that goes on, as an execution context is
+ * captured and restored; Kotlin installs it as a {@code ThreadContextElement}
+ * ({@code asContextElement}), which kotlinx.coroutines sets and resets at every resumption;</li>
+ * <li>{@code scopedValue}: bound by the top frame ({@code ScopedValue.where(...).call}); CompletableFuture
+ * stages bind it again from the value they captured; Kotlin cannot keep a binding across a
+ * suspension, so coroutines do not run it;</li>
+ * <li>{@code coroutineContext}: Kotlin's own, an element of the coroutine's context, read with
+ * {@code coroutineContext[key]}; coroutines only.</li>
+ * </ul>
+ * The cell fails unless the sum is {@code depth} times the sum of the requests' ids: every frame saw
+ * its own request, never a neighbour's.
+ */
+public final class ContextCapture extends LoopExperiment {
+    public static final String DEPTH = "depth";
+    public static final String YIELDS = "yields";
+    public static final String CARRIER = "carrier";
+    public static final List<String> CARRIERS = List.of("parameter", "threadLocal", "scopedValue", "coroutineContext");
+    public static final String NS_PER_ITERATION = "nsPerIteration";
+    public static final String ITERATIONS = "iterations";
+    public static final String IDS = "sumOfIdsSeen";
+    public static final String SUSPENSIONS = "suspensions";
+    static final ThreadLocal<Request> LOCAL = new ThreadLocal<>();
+    static final ScopedValue<Request> SCOPED = ScopedValue.newInstance();
+    private static final long COUNTED_ITERATIONS = 20_000;
+    private static final Set<Model> MODELS = Set.of(Model.FUTURE, Model.PLATFORM, Model.VIRTUAL, Model.CONTINUATION, Model.COROUTINE);
+
+    /** A request: what the context carries. */
+    public record Request(long id) {
+    }
+
+    /** How the context travels. */
+    enum Carrier {
+        PARAMETER, THREAD_LOCAL, SCOPED_VALUE, COROUTINE_CONTEXT;
+
+        static Carrier of(Map<String, Long> point) {
+            return values()[Math.toIntExact(point.get(CARRIER))];
+        }
+    }
+
+    @Override
+    public String name() {
+        return "context-capture";
+    }
+
+    @Override
+    public String description() {
+        return "a request context read by every frame of a chain after its call, carried as a parameter, a ThreadLocal, "
+                + "a ScopedValue or a coroutine context element; ns per iteration";
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
+    }
+
+    @Override
+    public List<Model> models() {
+        return Model.of(styles()).stream().filter(MODELS::contains).toList();
+    }
+
+    /** Each model runs the carriers it can keep across a suspension; a platform thread only the points that do not suspend. */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        List<Map<String, Long>> grid2 = model == Model.PLATFORM ? withoutSuspensions(grid, YIELDS) : grid;
+        return grid2.stream().filter(p -> carries(model, Carrier.of(p))).toList();
+    }
+
+    static boolean carries(Model model, Carrier carrier) {
+        return switch (carrier) {
+            case PARAMETER, THREAD_LOCAL -> true;
+            case SCOPED_VALUE -> model.style() != Style.COROUTINES;
+            case COROUTINE_CONTEXT -> model.style() == Style.COROUTINES;
+        };
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.of(DEPTH, "frames from the top frame to the leaf, each reading the context", 1, 10_000,
+                        List.of(4L), List.of(16L), List.of(1L, 16L, 64L)),
+                Param.of(YIELDS, "times the leaf awaits a yield (0: never suspends)", 0, 1_000,
+                        List.of(0L), List.of(0L), List.of(0L, 1L)),
+                Param.choice(CARRIER, "how the request travels", CARRIERS,
+                        List.of("threadLocal"), CARRIERS, CARRIERS));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(NS_PER_ITERATION, false, true);
+    }
+
+    @Override
+    long countedIterations(Map<String, Long> point) {
+        return COUNTED_ITERATIONS;
+    }
+
+    @Override
+    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+        int depth = Math.toIntExact(point.get(DEPTH));
+        int yields = Math.toIntExact(point.get(YIELDS));
+        Carrier carrier = Carrier.of(point);
+        return switch (runtime) {
+            case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), depth, yields, carrier, tally).start();
+            case ModelRuntime.Coroutines c -> new CoroutineContextChain(c.runtime(), depth, yields, carrier, tally).start();
+            default -> new Blocking(Plain.suspension(runtime), depth, yields, carrier, tally).start(runtime);
+        };
+    }
+
+    @Override
+    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+        long n = tally.iterations();
+        long depth = point.get(DEPTH);
+        WorkMismatchException.requireEqual(DEPTH + "*(1+..+" + ITERATIONS + ")", depth * (n * (n + 1) / 2), IDS, tally.sink);
+        WorkMismatchException.requireEqual(ITERATIONS + "*" + YIELDS, n * point.get(YIELDS), SUSPENSIONS, tally.suspensions);
+    }
+
+    @Override
+    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(ITERATIONS, tally.iterations());
+        counts.put(IDS, tally.sink);
+        if (point.get(YIELDS) > 0) {
+            counts.put(SUSPENSIONS, tally.suspensions);
+        }
+        return counts;
+    }
+
+    @Override
+    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+        return Map.of(NS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+    }
+
+    /** Plain calls: a ThreadLocal or ScopedValue is read where the code runs, which is its own thread. */
+    private static final class Blocking {
+        private final Runnable suspend;
+        private final int depth;
+        private final int yields;
+        private final Carrier carrier;
+        private final Tally tally;
+
+        Blocking(Runnable suspend, int depth, int yields, Carrier carrier, Tally tally) {
+            this.suspend = suspend;
+            this.depth = depth;
+            this.yields = yields;
+            this.carrier = carrier;
+            this.tally = tally;
+        }
+
+        CompletableFuture<Void> start(ModelRuntime runtime) {
+            return Plain.start(runtime, () -> {
+                long id = 0;
+                while (tally.more()) {
+                    Request request = new Request(++id);
+                    long sum = switch (carrier) {
+                        case PARAMETER -> frame(depth - 1, request);
+                        case THREAD_LOCAL -> {
+                            LOCAL.set(request);
+                            yield frame(depth - 1, null);
+                        }
+                        case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> frame(depth - 1, null));
+                        case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
+                    };
+                    tally.sink += sum;
+                    tally.next();
+                }
+            });
+        }
+
+        private long frame(int level, Request passed) {
+            if (level == 0) {
+                for (int i = 0; i < yields; i++) {
+                    tally.suspensions++;
+                    suspend.run();
+                }
+                return read(passed).id();
+            }
+            long below = frame(level - 1, passed);
+            return below + read(passed).id();
+        }
+
+        private Request read(Request passed) {
+            return switch (carrier) {
+                case PARAMETER -> passed;
+                case THREAD_LOCAL -> LOCAL.get();
+                case SCOPED_VALUE -> SCOPED.get();
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
+            };
+        }
+    }
+
+    /** CompletableFuture stages: each call captures the context, and the stage that goes on after it restores it. */
+    private static final class Futures {
+        private final FutureDriver driver;
+        private final int depth;
+        private final int yields;
+        private final Carrier carrier;
+        private final Tally tally;
+        private long id;
+
+        Futures(FutureDriver driver, int depth, int yields, Carrier carrier, Tally tally) {
+            this.driver = driver;
+            this.depth = depth;
+            this.yields = yields;
+            this.carrier = carrier;
+            this.tally = tally;
+        }
+
+        CompletableFuture<Void> start() {
+            return driver.repeat(tally::more, this::request, call -> {
+                tally.sink += call.resultNow();
+                tally.next();
+            });
+        }
+
+        private CompletableFuture<Long> request() {
+            Request request = new Request(++id);
+            return switch (carrier) {
+                case PARAMETER -> frame(depth - 1, request);
+                case THREAD_LOCAL -> {
+                    LOCAL.set(request);
+                    yield frame(depth - 1, null);
+                }
+                case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> frame(depth - 1, null));
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
+            };
+        }
+
+        private CompletableFuture<Long> frame(int level, Request passed) {
+            Request captured = switch (carrier) {
+                case PARAMETER -> passed;
+                case THREAD_LOCAL -> LOCAL.get();
+                case SCOPED_VALUE -> SCOPED.get();
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
+            };
+            CompletableFuture<Long> below = level == 0 ? leaf(0) : frame(level - 1, passed);
+            return below.thenApply(r -> r + readRestored(captured));
+        }
+
+        private CompletableFuture<Long> leaf(int awaited) {
+            if (awaited < yields) {
+                tally.suspensions++;
+                return driver.yieldNow().thenCompose(v -> leaf(awaited + 1));
+            }
+            return CompletableFuture.completedFuture(0L);
+        }
+
+        /** Reads the context as the code after an await would, with the captured context restored around it. */
+        private long readRestored(Request captured) {
+            return switch (carrier) {
+                case PARAMETER -> captured.id();
+                case THREAD_LOCAL -> {
+                    Request previous = LOCAL.get();
+                    LOCAL.set(captured);
+                    try {
+                        yield LOCAL.get().id();
+                    } finally {
+                        LOCAL.set(previous);
+                    }
+                }
+                case SCOPED_VALUE -> ScopedValue.where(SCOPED, captured).call(() -> SCOPED.get().id());
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
+            };
+        }
+    }
+}

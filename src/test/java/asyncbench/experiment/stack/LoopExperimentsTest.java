@@ -1,0 +1,119 @@
+package asyncbench.experiment.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Profile;
+import asyncbench.model.Model;
+import asyncbench.runner.Catalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every loop experiment, at every point of its quick grid (suspending ones included, which the
+ * catalog-wide conformance test does not reach), does the same work in every model that runs the point;
+ * and its timed loop runs and stops in every model.
+ */
+class LoopExperimentsTest {
+    static Stream<LoopExperiment> experiments() {
+        return new Catalog.BuiltIn().experiments().stream()
+                .filter(LoopExperiment.class::isInstance).map(LoopExperiment.class::cast);
+    }
+
+    static List<Map<String, Long>> grid(Experiment e, Profile profile) {
+        List<Map<String, Long>> grid = new ArrayList<>();
+        grid.add(new LinkedHashMap<>());
+        for (Param p : e.params()) {
+            List<Map<String, Long>> next = new ArrayList<>();
+            for (Map<String, Long> partial : grid) {
+                for (long v : p.values(profile)) {
+                    Map<String, Long> point = new LinkedHashMap<>(partial);
+                    point.put(p.name(), v);
+                    next.add(point);
+                }
+            }
+            grid = next;
+        }
+        return grid;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("experiments")
+    void everyModelDoesTheSameWorkAtEveryQuickPoint(LoopExperiment experiment) throws Exception {
+        List<Map<String, Long>> grid = grid(experiment, Profile.QUICK);
+        for (Map<String, Long> point : grid) {
+            Map<String, Long> expected = null;
+            Model first = null;
+            for (Model model : experiment.models()) {
+                if (!experiment.points(model, grid).contains(point)) {
+                    continue;
+                }
+                Map<String, Long> counts = experiment.countOnce(model, point);
+                if (expected == null) {
+                    expected = counts;
+                    first = model;
+                    counts.forEach((name, value) -> assertTrue(value != 0, experiment.name() + " counted no " + name + " at " + point));
+                } else {
+                    assertEquals(expected, counts, experiment.name() + " at " + point + ": " + model + " against " + first);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("experiments")
+    void theTimedLoopRunsAndStopsInEveryModel(LoopExperiment experiment) throws Exception {
+        List<Map<String, Long>> grid = grid(experiment, Profile.SMOKE);
+        Measurement tiny = new Measurement(0, 2, Duration.ofMillis(20));
+        for (Model model : experiment.models()) {
+            for (Map<String, Long> point : experiment.points(model, grid)) {
+                Outcome outcome = experiment.run(model, point, tiny, Probe.NONE);
+                Metric headline = outcome.metrics().get(experiment.headline().metric());
+                assertEquals(2, headline.samples().size(), experiment.name() + " " + model);
+                assertTrue(headline.value() > 0, experiment.name() + " " + model + " measured nothing");
+            }
+        }
+    }
+
+    @Test
+    void fibonacciCountsLeavesAndCalls() {
+        // fib(0) = fib(1) = 1: 1, 1, 2, 3, 5, 8; fib(5) makes 1 + 9 + 5 calls
+        assertEquals(8, Fibonacci.fib(5));
+        assertEquals(15, Fibonacci.callsPerFib(5));
+    }
+
+    @Test
+    void aToothAddsEveryFrameBetweenLowAndHigh() {
+        // frames 11..29 on the way back, and 30 from the bottom
+        assertEquals(380 + 30, new Sawtooth.Teeth(10, 20, 30).sinkPerTooth());
+    }
+
+    @Test
+    void eachModelCarriesWhatItCanKeepAcrossASuspension() {
+        assertFalse(ContextCapture.carries(Model.COROUTINE, ContextCapture.Carrier.SCOPED_VALUE));
+        assertTrue(ContextCapture.carries(Model.COROUTINE, ContextCapture.Carrier.COROUTINE_CONTEXT));
+        assertFalse(ContextCapture.carries(Model.FUTURE, ContextCapture.Carrier.COROUTINE_CONTEXT));
+        assertTrue(ContextCapture.carries(Model.VIRTUAL, ContextCapture.Carrier.SCOPED_VALUE));
+    }
+
+    @Test
+    void theCalleeIsKeptOutOfLineUnlessAsked() {
+        CallCost cost = new CallCost();
+        assertTrue(cost.jvmFlags(Map.of(CallCost.INLINING, 0L)).contains("-XX:CompileCommand=dontinline,*::emptyAsync"));
+        assertEquals(List.of(), cost.jvmFlags(Map.of(CallCost.INLINING, 1L)));
+    }
+}
