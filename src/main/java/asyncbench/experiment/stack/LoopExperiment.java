@@ -45,7 +45,7 @@ abstract class LoopExperiment implements Experiment {
 
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 256;
+        return 128;
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class SuspendedGc implements Experiment {
                 Param.of(DEPTH, "frames below each task's top, each holding twelve boxed ints", 1, 10_000,
                         List.of(100L), List.of(100L), List.of(100L)),
                 Param.choice(GC, "the collector of the cell's JVM (generational ZGC)", COLLECTORS,
-                        List.of("g1"), List.of("g1", "zgc"), COLLECTORS),
+                        List.of("g1"), List.of("g1"), COLLECTORS),
                 Param.of(COLLECTIONS, "young collections forced and timed", 1, 100_000,
                         List.of(10L), List.of(20L), List.of(500L)));
     }
