@@ -58,6 +58,11 @@ public interface Experiment {
         return Optional.empty();
     }
 
+    /** A ratio of two values of one parameter that the report tabulates per model; empty for none. */
+    default Optional<Ratio> ratio() {
+        return Optional.empty();
+    }
+
     /** JVM options a cell at {@code point} needs beyond its model's; a collector chosen here replaces the default, G1. */
     default List<String> jvmFlags(Map<String, Long> point) {
         return List.of();

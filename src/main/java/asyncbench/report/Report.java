@@ -2,6 +2,8 @@ package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Growth;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Ratio;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
@@ -68,6 +70,14 @@ public final class Report {
             if (experiment.headline().additive() && r.models.size() > 1) {
                 md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
                         .append(", difference of the means ± the 99.9% half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');
+            }
+            if (experiment.ratio().isPresent()) {
+                Ratio ratio = experiment.ratio().get();
+                Param param = experiment.params().stream().filter(p -> p.name().equals(ratio.param())).findFirst().orElseThrow();
+                if (r.params.contains(ratio.param())) {
+                    md.append("### ").append(experiment.headline().metric()).append(", ").append(ratio.title())
+                            .append(" (± from the two relative half-widths)\n\n").append(Tables.ratio(r, param, ratio)).append('\n');
+                }
             }
             for (Comparison pair : pairs(r, comparisons)) {
                 Contrast contrast = new Contrast(r, pair);

@@ -1,6 +1,8 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Ratio;
 import asyncbench.result.CellResult;
 import asyncbench.result.Resources;
 import asyncbench.result.Status;
@@ -95,6 +97,61 @@ final class Tables {
                 return base.isPresent() && m.isPresent() ? difference(m.get(), base.get()) : "";
             }).toList();
         });
+    }
+
+    /**
+     * Per model, the headline at the ratio's numerator over the headline at its denominator, every
+     * other parameter the same; one row per point of the other parameters.
+     */
+    static String ratio(ExperimentResults r, Param param, Ratio ratio) {
+        long top = param.choiceIndex(ratio.numerator()).orElseThrow();
+        long bottom = param.choiceIndex(ratio.denominator()).orElseThrow();
+        boolean onRows = r.params.getFirst().equals(ratio.param());
+        List<String> header = new ArrayList<>(r.params.stream().filter(p -> !p.equals(ratio.param())).toList());
+        header.addAll(r.models);
+        StringBuilder md = row(new StringBuilder(), header);
+        md.append(separator(header.size()));
+        for (long rowValue : r.rows) {
+            for (Map<String, Long> column : r.columns) {
+                long value = onRows ? rowValue : column.get(ratio.param());
+                if (value != top) {
+                    continue;
+                }
+                long otherRow = onRows ? bottom : rowValue;
+                Map<String, Long> otherColumn = new java.util.LinkedHashMap<>(column);
+                if (!onRows) {
+                    otherColumn.put(ratio.param(), bottom);
+                }
+                List<String> line = new ArrayList<>();
+                if (!onRows) {
+                    line.add(r.rowValue(rowValue));
+                }
+                column.forEach((name, v) -> {
+                    if (!name.equals(ratio.param())) {
+                        line.add(r.value(name, v));
+                    }
+                });
+                for (String model : r.models) {
+                    Optional<Metric> a = r.cell(model, rowValue, column).flatMap(r::headlineOf);
+                    Optional<Metric> b = r.cell(model, otherRow, otherColumn).flatMap(r::headlineOf);
+                    line.add(a.isPresent() && b.isPresent() ? ratioText(quotient(a.get(), b.get())) : "");
+                }
+                row(md, line);
+            }
+        }
+        return md.toString();
+    }
+
+    /** {@code a / b} with the half-width of its interval from the two relative half-widths; none when either has none. */
+    static Metric quotient(Metric a, Metric b) {
+        double q = a.value() / b.value();
+        Double error = a.error() == null || b.error() == null ? null
+                : Math.abs(q) * Math.hypot(a.error() / a.value(), b.error() / b.value());
+        return new Metric(q, error, "ratio", null);
+    }
+
+    private static String ratioText(Metric q) {
+        return Units.scaled(q.value()) + (q.error() == null ? "" : " ± " + Units.scaled(q.error()));
     }
 
     /**

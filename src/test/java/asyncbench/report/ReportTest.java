@@ -79,6 +79,40 @@ class ReportTest {
     }
 
     @Test
+    void theExceptionsReportDividesThrowByReturnPerModel() throws Exception {
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            for (long depth : List.of(1L, 64L)) {
+                for (String model : List.of("future", "virtual")) {
+                    for (long outcome : List.of(0L, 1L)) {
+                        Map<String, Long> params = new java.util.LinkedHashMap<>();
+                        params.put("depth", depth);
+                        params.put("yields", 1L);
+                        params.put("finallyRate", 1000L);
+                        params.put("outcome", outcome);
+                        double value = outcome == 0 ? 400 : (model.equals("future") ? 100 : 40) / (double) depth;
+                        out.add(new CellResult("r", "exceptions", model, "smoke", params, Status.OK, null, null,
+                                Map.of("iterationsPer250ms", new Metric(value, null, "iterations/250ms", null)),
+                                Map.of("iterations", 10L), null, null, null, null, null));
+                    }
+                }
+            }
+        }
+        Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of());
+        String md = Files.readString(rendered.report());
+        assertTrue(md.contains("### iterationsPer250ms, throw / return"), md);
+        assertTrue(md.contains("| depth | yields | finallyRate | future | virtual |"), md);
+        assertTrue(md.contains("| 1 | 1 | 1000 | 0.25 | 0.1 |"), md);
+    }
+
+    @Test
+    void aRatioCarriesBothRelativeErrors() {
+        Metric q = Tables.quotient(new Metric(10, 1.0, "x", null), new Metric(5, 0.5, "x", null));
+        assertEquals(2.0, q.value(), 1e-12);
+        assertEquals(2.0 * Math.hypot(0.1, 0.1), q.error(), 1e-12);
+        assertEquals(null, Tables.quotient(new Metric(10, null, "x", null), new Metric(5, 0.5, "x", null)).error());
+    }
+
+    @Test
     void heatmapColoursFollowTheOriginal() {
         java.awt.Color faster = Heatmap.colour(400);
         java.awt.Color slower = Heatmap.colour(25);

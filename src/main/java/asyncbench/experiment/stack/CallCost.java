@@ -6,7 +6,6 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,10 @@ public final class CallCost extends LoopExperiment {
         return "an async call that completes without suspending, ten per iteration; calls per second";
     }
 
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
-    }
-
     /** One model per kind of call: a plain call is the same on a platform thread, one virtual thread or many. */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream()
-                .filter(m -> m != Model.FUTURE_POOL && m != Model.VIRTUAL_ONE_CARRIER).toList();
+        return modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER);
     }
 
     @Override

@@ -10,8 +10,8 @@ import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What it costs to carry a request's context across every call and suspension, as the .NET
@@ -45,7 +45,6 @@ public final class ContextCapture extends LoopExperiment {
     static final ThreadLocal<Request> LOCAL = new ThreadLocal<>();
     static final ScopedValue<Request> SCOPED = ScopedValue.newInstance();
     private static final long COUNTED_ITERATIONS = 20_000;
-    private static final Set<Model> MODELS = Set.of(Model.FUTURE, Model.PLATFORM, Model.VIRTUAL, Model.CONTINUATION, Model.COROUTINE);
 
     /** A request: what the context carries. */
     public record Request(long id) {
@@ -57,6 +56,32 @@ public final class ContextCapture extends LoopExperiment {
 
         static Carrier of(Map<String, Long> point) {
             return values()[Math.toIntExact(point.get(CARRIER))];
+        }
+
+        /**
+         * Runs {@code chain} with {@code request} made current the carrier's way: set as the thread's
+         * ThreadLocal, bound as the ScopedValue, or given to the chain as its parameter (else null).
+         */
+        <T> T with(Request request, Function<Request, T> chain) {
+            return switch (this) {
+                case PARAMETER -> chain.apply(request);
+                case THREAD_LOCAL -> {
+                    LOCAL.set(request);
+                    yield chain.apply(null);
+                }
+                case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> chain.apply(null));
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("a coroutine context is Kotlin's");
+            };
+        }
+
+        /** The request where the code runs now: the parameter it was passed, or the thread's binding. */
+        Request current(Request passed) {
+            return switch (this) {
+                case PARAMETER -> passed;
+                case THREAD_LOCAL -> LOCAL.get();
+                case SCOPED_VALUE -> SCOPED.get();
+                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("a coroutine context is Kotlin's");
+            };
         }
     }
 
@@ -72,13 +97,8 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
-    }
-
-    @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(MODELS::contains).toList();
+        return modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER, Model.SUSPEND);
     }
 
     /** Each model runs the carriers it can keep across a suspension; a platform thread only the points that do not suspend. */
@@ -173,16 +193,7 @@ public final class ContextCapture extends LoopExperiment {
             return Plain.start(runtime, () -> {
                 long id = 0;
                 while (tally.more()) {
-                    Request request = new Request(++id);
-                    long sum = switch (carrier) {
-                        case PARAMETER -> frame(depth - 1, request);
-                        case THREAD_LOCAL -> {
-                            LOCAL.set(request);
-                            yield frame(depth - 1, null);
-                        }
-                        case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> frame(depth - 1, null));
-                        case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
-                    };
+                    long sum = carrier.with(new Request(++id), passed -> frame(depth - 1, passed));
                     tally.sink += sum;
                     tally.next();
                 }
@@ -195,19 +206,10 @@ public final class ContextCapture extends LoopExperiment {
                     tally.suspensions++;
                     suspend.run();
                 }
-                return read(passed).id();
+                return carrier.current(passed).id();
             }
             long below = frame(level - 1, passed);
-            return below + read(passed).id();
-        }
-
-        private Request read(Request passed) {
-            return switch (carrier) {
-                case PARAMETER -> passed;
-                case THREAD_LOCAL -> LOCAL.get();
-                case SCOPED_VALUE -> SCOPED.get();
-                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
-            };
+            return below + carrier.current(passed).id();
         }
     }
 
@@ -236,25 +238,11 @@ public final class ContextCapture extends LoopExperiment {
         }
 
         private CompletableFuture<Long> request() {
-            Request request = new Request(++id);
-            return switch (carrier) {
-                case PARAMETER -> frame(depth - 1, request);
-                case THREAD_LOCAL -> {
-                    LOCAL.set(request);
-                    yield frame(depth - 1, null);
-                }
-                case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> frame(depth - 1, null));
-                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
-            };
+            return carrier.with(new Request(++id), passed -> frame(depth - 1, passed));
         }
 
         private CompletableFuture<Long> frame(int level, Request passed) {
-            Request captured = switch (carrier) {
-                case PARAMETER -> passed;
-                case THREAD_LOCAL -> LOCAL.get();
-                case SCOPED_VALUE -> SCOPED.get();
-                case COROUTINE_CONTEXT -> throw new IllegalArgumentException("coroutines only");
-            };
+            Request captured = carrier.current(passed);
             CompletableFuture<Long> below = level == 0 ? leaf(0) : frame(level - 1, passed);
             return below.thenApply(r -> r + readRestored(captured));
         }

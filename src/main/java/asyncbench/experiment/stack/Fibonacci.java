@@ -6,7 +6,6 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +39,8 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
-    }
-
-    @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(m -> m != Model.FUTURE_POOL).toList();
+        return modelsExcept(Model.FUTURE_POOL);
     }
 
     /** A platform thread cannot suspend: it computes the same fib with plain calls, the floor. */
@@ -60,7 +54,7 @@ public final class Fibonacci extends LoopExperiment {
         return List.of(
                 Param.of(N, "fib's argument", 1, 40, List.of(15L), List.of(20L), List.of(25L)),
                 Param.of(YIELD_EVERY, "a leaf awaits a yield every yieldEvery-th time (1: every leaf, as the original; 0: never)",
-                        0, 1_000_000, List.of(1L), List.of(0L, 1L), List.of(0L, 1L, 10L, 100L)));
+                        0, 1_000_000, List.of(1L), List.of(1L), List.of(0L, 1L, 10L, 100L)));
     }
 
     @Override

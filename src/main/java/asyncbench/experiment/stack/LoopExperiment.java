@@ -9,6 +9,7 @@ import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,20 @@ import java.util.concurrent.TimeoutException;
  */
 abstract class LoopExperiment implements Experiment {
     private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    /** Every style that can write a call chain: library futures first, the baseline, then plain code and coroutines. */
+    static final List<Style> CHAIN_STYLES = List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
+
+    @Override
+    public List<Style> styles() {
+        return CHAIN_STYLES;
+    }
+
+    /** The models of {@link #styles()} but {@code left}. */
+    List<Model> modelsExcept(Model... left) {
+        List<Model> out = List.of(left);
+        return Model.of(styles()).stream().filter(m -> !out.contains(m)).toList();
+    }
 
     /** Iterations of the untimed, fixed-work run at {@code point}. */
     abstract long countedIterations(Map<String, Long> point);

@@ -6,7 +6,6 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +60,10 @@ public final class Sawtooth extends LoopExperiment {
         return "from depth 10 down to 30, suspending at 20, back to 10 and suspending there (depths x scale); ns per tooth";
     }
 
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
-    }
-
     /** Every model that can suspend: not the platform thread, nor the pooled futures. */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(m -> m != Model.FUTURE_POOL && m != Model.PLATFORM).toList();
+        return modelsExcept(Model.FUTURE_POOL, Model.PLATFORM);
     }
 
     @Override

@@ -3,13 +3,14 @@ package asyncbench.experiment.stack;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
+import asyncbench.experiment.Ratio;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -90,11 +91,6 @@ public final class Unwind extends LoopExperiment {
         return description;
     }
 
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
-    }
-
     /**
      * CompletableFuture first, the library continuations the others are compared with. The pooled
      * futures are left out (a yield would move the loop to another core), and so are virtual threads on
@@ -103,9 +99,8 @@ public final class Unwind extends LoopExperiment {
      */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream()
-                .filter(m -> m != Model.FUTURE_POOL && (m != Model.VIRTUAL_ONE_CARRIER || !name.equals("exceptions")))
-                .toList();
+        return name.equals("exceptions") ? modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER)
+                : modelsExcept(Model.FUTURE_POOL);
     }
 
     /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
@@ -120,6 +115,12 @@ public final class Unwind extends LoopExperiment {
     @Override
     public List<Param> params() {
         return params;
+    }
+
+    /** The original's question: how much dearer is a throw than a return, per model and depth. */
+    @Override
+    public Optional<Ratio> ratio() {
+        return name.equals("exceptions") ? Optional.of(new Ratio(OUTCOME, "throw", "return")) : Optional.empty();
     }
 
     @Override
