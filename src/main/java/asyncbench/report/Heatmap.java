@@ -18,7 +18,10 @@ import javax.imageio.ImageIO;
  * The colour scale is logarithmic and saturates at 4x either way.
  */
 final class Heatmap {
+    /** The narrowest cell; a cell is wider when its column's label needs it. */
     private static final double CELL_W = 74;
+    /** About the width of one character at the labels' size, 12 px. */
+    private static final double CHAR_W = 7.5;
     private static final double CELL_H = 30;
     private static final double LEFT = 110;
     private static final double TOP = 86;
@@ -35,8 +38,14 @@ final class Heatmap {
         this.contrast = contrast;
     }
 
+    /** Wide enough for the longest column label, so that labels never run into each other. */
+    double cellWidth() {
+        int longest = contrast.results.columns.stream().mapToInt(c -> contrast.results.columnLabel(c).length()).max().orElse(0);
+        return Math.max(CELL_W, CHAR_W * longest + 12);
+    }
+
     double width() {
-        return Math.max(LEFT + CELL_W * contrast.results.columns.size() + 20, 720);
+        return Math.max(LEFT + cellWidth() * contrast.results.columns.size() + 20, 720);
     }
 
     double height() {
@@ -45,15 +54,16 @@ final class Heatmap {
 
     void draw(Canvas canvas) {
         ExperimentResults r = contrast.results;
+        double cellW = cellWidth();
         canvas.rect(0, 0, width(), height(), Color.WHITE);
         canvas.text(10, 22, r.experiment + ": " + contrast.pair.first() + " vs " + contrast.pair.second(), 16,
                 Canvas.Anchor.START, INK, true);
         canvas.text(10, 42, contrast.title().substring(contrast.title().indexOf(", ") + 2), 11,
                 Canvas.Anchor.START, INK, false);
-        canvas.text(LEFT + CELL_W * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Canvas.Anchor.MIDDLE, INK, true);
+        canvas.text(LEFT + cellW * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Canvas.Anchor.MIDDLE, INK, true);
         canvas.text(LEFT - 8, TOP - 8, r.rowParam(), 12, Canvas.Anchor.END, INK, true);
         for (int c = 0; c < r.columns.size(); c++) {
-            canvas.text(LEFT + CELL_W * (c + 0.5), TOP - 8, r.columnLabel(r.columns.get(c)), 12,
+            canvas.text(LEFT + cellW * (c + 0.5), TOP - 8, r.columnLabel(r.columns.get(c)), 12,
                     Canvas.Anchor.MIDDLE, INK, false);
         }
         for (int row = 0; row < contrast.ratio.length; row++) {
@@ -61,16 +71,16 @@ final class Heatmap {
             String label = r.rows.isEmpty() ? "" : r.rowValue(r.rows.get(row));
             canvas.text(LEFT - 8, y + CELL_H / 2 + 4, label, 12, Canvas.Anchor.END, INK, false);
             for (int c = 0; c < r.columns.size(); c++) {
-                double x = LEFT + CELL_W * c;
+                double x = LEFT + cellW * c;
                 double ratio = contrast.ratio[row][c];
                 Color fill = switch (contrast.side[row][c]) {
                     case ONLY_FIRST, ONLY_SECOND, NEITHER -> MISSING;
                     case TIE -> NEUTRAL;
                     case FIRST, SECOND -> colour(ratio);
                 };
-                canvas.rect(x + 1, y + 1, CELL_W - 2, CELL_H - 2, fill);
+                canvas.rect(x + 1, y + 1, cellW - 2, CELL_H - 2, fill);
                 String text = contrast.note[row][c] + (contrast.side[row][c] == Contrast.Side.TIE ? "~" : "");
-                canvas.text(x + CELL_W / 2, y + CELL_H / 2 + 4, text, 12, Canvas.Anchor.MIDDLE, INK, false);
+                canvas.text(x + cellW / 2, y + CELL_H / 2 + 4, text, 12, Canvas.Anchor.MIDDLE, INK, false);
             }
         }
         double legendY = TOP + CELL_H * contrast.ratio.length + 22;

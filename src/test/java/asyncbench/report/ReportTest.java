@@ -78,23 +78,32 @@ class ReportTest {
         assertTrue(html.contains("<table>") && html.contains("<img src=\"signal-grid-virtual-vs-platform.png\""), html);
     }
 
+    /** Exceptions cells: a return makes 400 iterations, a throw 100 (future) or 40 (virtual) divided by the depth. */
+    private static List<CellResult> exceptionsCells() {
+        List<CellResult> cells = new ArrayList<>();
+        for (long depth : List.of(1L, 64L)) {
+            for (String model : List.of("future", "virtual")) {
+                for (long outcome : List.of(0L, 1L)) {
+                    Map<String, Long> params = new java.util.LinkedHashMap<>();
+                    params.put("depth", depth);
+                    params.put("yields", 1L);
+                    params.put("finallyRate", 1000L);
+                    params.put("outcome", outcome);
+                    double value = outcome == 0 ? 400 : (model.equals("future") ? 100 : 40) / (double) depth;
+                    cells.add(new CellResult("r", "exceptions", model, "smoke", params, Status.OK, null, null,
+                            Map.of("iterationsPer250ms", new Metric(value, null, "iterations/250ms", null)),
+                            Map.of("iterations", 10L), null, null, null, null, null));
+                }
+            }
+        }
+        return cells;
+    }
+
     @Test
     void theExceptionsReportDividesThrowByReturnPerModel() throws Exception {
         try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
-            for (long depth : List.of(1L, 64L)) {
-                for (String model : List.of("future", "virtual")) {
-                    for (long outcome : List.of(0L, 1L)) {
-                        Map<String, Long> params = new java.util.LinkedHashMap<>();
-                        params.put("depth", depth);
-                        params.put("yields", 1L);
-                        params.put("finallyRate", 1000L);
-                        params.put("outcome", outcome);
-                        double value = outcome == 0 ? 400 : (model.equals("future") ? 100 : 40) / (double) depth;
-                        out.add(new CellResult("r", "exceptions", model, "smoke", params, Status.OK, null, null,
-                                Map.of("iterationsPer250ms", new Metric(value, null, "iterations/250ms", null)),
-                                Map.of("iterations", 10L), null, null, null, null, null));
-                    }
-                }
+            for (CellResult c : exceptionsCells()) {
+                out.add(c);
             }
         }
         Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of());
@@ -102,6 +111,17 @@ class ReportTest {
         assertTrue(md.contains("### iterationsPer250ms, throw / return"), md);
         assertTrue(md.contains("| depth | yields | finallyRate | future | virtual |"), md);
         assertTrue(md.contains("| 1 | 1 | 1000 | 0.25 | 0.1 |"), md);
+    }
+
+    @Test
+    void heatmapCellsAreWideEnoughForTheirColumnLabels() {
+        asyncbench.experiment.Experiment exceptions = new Catalog.BuiltIn().byName("exceptions").orElseThrow();
+        ExperimentResults r = new ExperimentResults("exceptions", exceptions.headline(), exceptionsCells(),
+                List.of("future", "virtual"), exceptions.params());
+        Heatmap heatmap = new Heatmap(new Contrast(r, new Comparison("virtual", "future")));
+        int longest = r.columns.stream().mapToInt(c -> r.columnLabel(c).length()).max().orElseThrow();
+        assertTrue(longest > 12, "labels such as 1, 1000, return");
+        assertTrue(heatmap.cellWidth() >= 7 * longest, heatmap.cellWidth() + " px for " + longest + " characters");
     }
 
     @Test
