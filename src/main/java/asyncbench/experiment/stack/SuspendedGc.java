@@ -37,6 +37,8 @@ public final class SuspendedGc implements Experiment {
     public static final String GC = "gc";
     public static final List<String> COLLECTORS = List.of("g1", "parallel", "zgc");
     public static final String COLLECTIONS = "collections";
+    public static final String LIFETIME = "lifetime";
+    public static final List<String> LIFETIMES = List.of("long", "short");
     public static final String YOUNG_PAUSE = "youngPauseMicros";
     public static final String YOUNG_PAUSE_MEDIAN = "youngPauseMedianMicros";
     public static final String YOUNG_PAUSE_MAX = "youngPauseMaxMicros";
@@ -80,7 +82,10 @@ public final class SuspendedGc implements Experiment {
                 Param.choice(GC, "the collector of the cell's JVM (generational ZGC)", COLLECTORS,
                         List.of("g1"), List.of("g1"), COLLECTORS),
                 Param.of(COLLECTIONS, "young collections forced and timed", 1, 100_000,
-                        List.of(10L), List.of(20L), List.of(500L)));
+                        List.of(10L), List.of(20L), List.of(500L)),
+                Param.choice(LIFETIME, "long: the same stacks stay suspended through every collection, as in the original; "
+                        + "short: the stacks are suspended anew before each collection and resumed after it",
+                        LIFETIMES, List.of("long"), List.of("long"), LIFETIMES));
     }
 
     @Override
@@ -126,17 +131,25 @@ public final class SuspendedGc implements Experiment {
         long depth = point.get(DEPTH);
         WorkMismatchException.requireEqual(TASKS + "*" + DEPTH, tasks * depth, FRAMES_CHECKED, counts.get(FRAMES_CHECKED));
         int collections = Math.toIntExact(point.get(COLLECTIONS));
+        boolean longLived = LIFETIMES.get(Math.toIntExact(point.get(LIFETIME))).equals("long");
         List<YoungCollections.Collection> young;
         long checked;
+        long rounds = longLived ? 1 : collections;
         try (ModelRuntime runtime = model.open()) {
-            Stacks stacks = Stacks.of(runtime, Math.toIntExact(tasks), Math.toIntExact(depth));
-            stacks.suspendAll();
-            YoungCollections.force(1, FORCE_TIMEOUT);
-            young = YoungCollections.recorded(() -> YoungCollections.force(collections, FORCE_TIMEOUT));
-            probe.peak();
-            checked = stacks.resumeAll();
+            if (longLived) {
+                Stacks stacks = Stacks.of(runtime, Math.toIntExact(tasks), Math.toIntExact(depth));
+                stacks.suspendAll();
+                YoungCollections.force(1, FORCE_TIMEOUT);
+                young = YoungCollections.recorded(() -> YoungCollections.force(collections, FORCE_TIMEOUT));
+                probe.peak();
+                checked = stacks.resumeAll();
+            } else {
+                ShortLived run = new ShortLived(runtime, Math.toIntExact(tasks), Math.toIntExact(depth), collections, probe);
+                young = run.young();
+                checked = run.checked;
+            }
         }
-        WorkMismatchException.requireEqual(TASKS + "*" + DEPTH, tasks * depth, FRAMES_CHECKED, checked);
+        WorkMismatchException.requireEqual(TASKS + "*" + DEPTH + "*rounds", tasks * depth * rounds, FRAMES_CHECKED, checked);
         Map<String, Metric> metrics = new LinkedHashMap<>();
         List<Double> pauses = young.stream().map(c -> micros(c.pauses())).toList();
         metrics.put(YOUNG_PAUSE, Windows.of(pauses, "us"));
@@ -148,6 +161,45 @@ public final class SuspendedGc implements Experiment {
                 .ifPresent(b -> metrics.put(HEAP_AFTER, Metric.once(b / (1024 * 1024), "MiB")));
         metrics.put(RECORDED, Metric.once(young.size(), "collections"));
         return new Outcome(metrics, counts);
+    }
+
+    /**
+     * Short-lived suspended state: before each collection the stacks are suspended anew, and resumed
+     * after it. Building them allocates, so the collector also collects while they are built; only the
+     * forced collection of each round, the one that finds them just suspended, is kept.
+     */
+    private static final class ShortLived {
+        private final List<YoungCollections.Collection> forced = new java.util.ArrayList<>();
+        private long checked;
+
+        ShortLived(ModelRuntime runtime, int tasks, int depth, int collections, Probe probe) throws Exception {
+            List<java.time.Instant[]> windows = new java.util.ArrayList<>();
+            List<YoungCollections.Collection> all = YoungCollections.recorded(() -> {
+                for (int i = 0; i < collections; i++) {
+                    Stacks stacks = Stacks.of(runtime, tasks, depth);
+                    stacks.suspendAll();
+                    java.time.Instant from = java.time.Instant.now();
+                    YoungCollections.force(1, FORCE_TIMEOUT);
+                    windows.add(new java.time.Instant[] {from, java.time.Instant.now()});
+                    if (i == collections - 1) {
+                        probe.peak();
+                    }
+                    checked += stacks.resumeAll();
+                }
+            });
+            for (YoungCollections.Collection c : all) {
+                if (windows.stream().anyMatch(w -> c.startedWithin(w[0], w[1]))) {
+                    forced.add(c);
+                }
+            }
+        }
+
+        List<YoungCollections.Collection> young() {
+            if (forced.isEmpty()) {
+                throw new IllegalStateException("no forced young collection was recorded");
+            }
+            return forced;
+        }
     }
 
     private static double median(List<Double> values) {

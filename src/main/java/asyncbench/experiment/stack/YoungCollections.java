@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,13 @@ final class YoungCollections {
     /** Where garbage is kept for a moment, so the allocation cannot be optimised away. */
     private static final byte[][] RING = new byte[64][];
 
-    /** One young collection: the sum of its pauses, its longest pause, its whole duration and the heap used after it. */
-    record Collection(String name, Duration pauses, Duration longestPause, Duration duration, long heapAfterBytes) {
+    /** One young collection: when it started, the sum of its pauses, its longest pause, its whole duration and the heap used after it. */
+    record Collection(String name, Instant start, Duration pauses, Duration longestPause, Duration duration,
+            long heapAfterBytes) {
+        /** Whether it started between {@code from} and {@code to}. */
+        boolean startedWithin(Instant from, Instant to) {
+            return !start.isBefore(from) && !start.isAfter(to);
+        }
     }
 
     private YoungCollections() {
@@ -111,7 +117,7 @@ final class YoungCollections {
         }
         return collections.stream()
                 .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
-                .map(e -> new Collection(e.getString("name"), e.getDuration("sumOfPauses"),
+                .map(e -> new Collection(e.getString("name"), e.getStartTime(), e.getDuration("sumOfPauses"),
                         e.getDuration("longestPause"), e.getDuration(), heapAfter.getOrDefault(e.getLong("gcId"), -1L)))
                 .toList();
     }

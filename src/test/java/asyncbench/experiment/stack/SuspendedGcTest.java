@@ -26,8 +26,12 @@ class SuspendedGcTest {
     }
 
     static Map<String, Long> point(long tasks, long depth, long collections) {
+        return point(tasks, depth, collections, "long");
+    }
+
+    static Map<String, Long> point(long tasks, long depth, long collections, String lifetime) {
         return Map.of(SuspendedGc.TASKS, tasks, SuspendedGc.DEPTH, depth, SuspendedGc.GC, 0L,
-                SuspendedGc.COLLECTIONS, collections);
+                SuspendedGc.COLLECTIONS, collections, SuspendedGc.LIFETIME, (long) SuspendedGc.LIFETIMES.indexOf(lifetime));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +65,13 @@ class SuspendedGcTest {
         Outcome outcome = GC.run(Model.VIRTUAL, point(200, 30, 4), new Measurement(1, 1, Duration.ofMillis(1)), Probe.NONE);
         assertTrue(outcome.metrics().get(SuspendedGc.YOUNG_PAUSE).samples().size() >= 4);
         assertEquals(200L * 30, outcome.counters().get(SuspendedGc.FRAMES_CHECKED));
+    }
+
+    @Test
+    void shortLivedStacksAreSuspendedAnewForEachTimedCollection() throws Exception {
+        Outcome outcome = GC.run(Model.CONTINUATION, point(200, 30, 3, "short"), new Measurement(1, 1, Duration.ofMillis(1)), Probe.NONE);
+        int timed = outcome.metrics().get(SuspendedGc.YOUNG_PAUSE).samples().size();
+        assertTrue(timed >= 3 && timed <= 6, timed + " collections kept for 3 rounds");
     }
 
     @Test
