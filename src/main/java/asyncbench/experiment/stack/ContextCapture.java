@@ -24,6 +24,8 @@ import java.util.function.Function;
  * captures it at each call and restores it in the stage that goes on, as an execution context is
  * captured and restored; Kotlin installs it as a {@code ThreadContextElement}
  * ({@code asContextElement}), which kotlinx.coroutines sets and resets at every resumption;</li>
+ * <li>{@code inheritableThreadLocal}: the same with an {@code InheritableThreadLocal}, the variable a
+ * child thread starts with a copy of;</li>
  * <li>{@code scopedValue}: bound by the top frame ({@code ScopedValue.where(...).call}); CompletableFuture
  * stages bind it again from the value they captured; Kotlin cannot keep a binding across a
  * suspension, so coroutines do not run it;</li>
@@ -37,12 +39,14 @@ public final class ContextCapture extends LoopExperiment {
     public static final String DEPTH = "depth";
     public static final String YIELDS = "yields";
     public static final String CARRIER = "carrier";
-    public static final List<String> CARRIERS = List.of("parameter", "threadLocal", "scopedValue", "coroutineContext");
+    public static final List<String> CARRIERS = List.of("parameter", "threadLocal", "scopedValue", "coroutineContext",
+            "inheritableThreadLocal");
     public static final String NS_PER_ITERATION = "nsPerIteration";
     public static final String ITERATIONS = "iterations";
     public static final String IDS = "sumOfIdsSeen";
     public static final String SUSPENSIONS = "suspensions";
     static final ThreadLocal<Request> LOCAL = new ThreadLocal<>();
+    static final ThreadLocal<Request> INHERITABLE = new InheritableThreadLocal<>();
     static final ScopedValue<Request> SCOPED = ScopedValue.newInstance();
     private static final long COUNTED_ITERATIONS = 20_000;
 
@@ -52,7 +56,16 @@ public final class ContextCapture extends LoopExperiment {
 
     /** How the context travels. */
     enum Carrier {
-        PARAMETER, THREAD_LOCAL, SCOPED_VALUE, COROUTINE_CONTEXT;
+        PARAMETER, THREAD_LOCAL, SCOPED_VALUE, COROUTINE_CONTEXT, INHERITABLE_THREAD_LOCAL;
+
+        /** The thread-local variable of a thread-local carrier. */
+        ThreadLocal<Request> local() {
+            return switch (this) {
+                case THREAD_LOCAL -> LOCAL;
+                case INHERITABLE_THREAD_LOCAL -> INHERITABLE;
+                default -> throw new IllegalStateException(this + " is not a thread-local variable");
+            };
+        }
 
         static Carrier of(Map<String, Long> point) {
             return values()[Math.toIntExact(point.get(CARRIER))];
@@ -65,8 +78,8 @@ public final class ContextCapture extends LoopExperiment {
         <T> T with(Request request, Function<Request, T> chain) {
             return switch (this) {
                 case PARAMETER -> chain.apply(request);
-                case THREAD_LOCAL -> {
-                    LOCAL.set(request);
+                case THREAD_LOCAL, INHERITABLE_THREAD_LOCAL -> {
+                    local().set(request);
                     yield chain.apply(null);
                 }
                 case SCOPED_VALUE -> ScopedValue.where(SCOPED, request).call(() -> chain.apply(null));
@@ -78,7 +91,7 @@ public final class ContextCapture extends LoopExperiment {
         Request current(Request passed) {
             return switch (this) {
                 case PARAMETER -> passed;
-                case THREAD_LOCAL -> LOCAL.get();
+                case THREAD_LOCAL, INHERITABLE_THREAD_LOCAL -> local().get();
                 case SCOPED_VALUE -> SCOPED.get();
                 case COROUTINE_CONTEXT -> throw new IllegalArgumentException("a coroutine context is Kotlin's");
             };
@@ -93,7 +106,7 @@ public final class ContextCapture extends LoopExperiment {
     @Override
     public String description() {
         return "a request context read by every frame of a chain after its call, carried as a parameter, a ThreadLocal, "
-                + "a ScopedValue or a coroutine context element; ns per iteration";
+                + "an InheritableThreadLocal, a ScopedValue or a coroutine context element; ns per iteration";
     }
 
     @Override
@@ -110,7 +123,7 @@ public final class ContextCapture extends LoopExperiment {
 
     static boolean carries(Model model, Carrier carrier) {
         return switch (carrier) {
-            case PARAMETER, THREAD_LOCAL -> true;
+            case PARAMETER, THREAD_LOCAL, INHERITABLE_THREAD_LOCAL -> true;
             case SCOPED_VALUE -> model.style() != Style.COROUTINES;
             case COROUTINE_CONTEXT -> model.style() == Style.COROUTINES;
         };
@@ -259,13 +272,14 @@ public final class ContextCapture extends LoopExperiment {
         private long readRestored(Request captured) {
             return switch (carrier) {
                 case PARAMETER -> captured.id();
-                case THREAD_LOCAL -> {
-                    Request previous = LOCAL.get();
-                    LOCAL.set(captured);
+                case THREAD_LOCAL, INHERITABLE_THREAD_LOCAL -> {
+                    ThreadLocal<Request> local = carrier.local();
+                    Request previous = local.get();
+                    local.set(captured);
                     try {
-                        yield LOCAL.get().id();
+                        yield local.get().id();
                     } finally {
-                        LOCAL.set(previous);
+                        local.set(previous);
                     }
                 }
                 case SCOPED_VALUE -> ScopedValue.where(SCOPED, captured).call(() -> SCOPED.get().id());

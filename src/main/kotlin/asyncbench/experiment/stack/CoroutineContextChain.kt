@@ -30,8 +30,8 @@ class CoroutineContextChain internal constructor(
             val request = ContextCapture.Request(++id)
             val sum = when (carrier) {
                 ContextCapture.Carrier.PARAMETER -> frame(depth - 1, request)
-                ContextCapture.Carrier.THREAD_LOCAL ->
-                    withContext(ContextCapture.LOCAL.asContextElement(request)) { frame(depth - 1, null) }
+                ContextCapture.Carrier.THREAD_LOCAL, ContextCapture.Carrier.INHERITABLE_THREAD_LOCAL ->
+                    withContext(carrier.local().asContextElement(request)) { frame(depth - 1, null) }
                 ContextCapture.Carrier.COROUTINE_CONTEXT -> withContext(RequestElement(request)) { frame(depth - 1, null) }
                 ContextCapture.Carrier.SCOPED_VALUE -> throw IllegalArgumentException("a scoped value cannot stay bound across a suspension")
             }
@@ -54,7 +54,7 @@ class CoroutineContextChain internal constructor(
 
     private suspend fun read(passed: ContextCapture.Request?): ContextCapture.Request = when (carrier) {
         ContextCapture.Carrier.PARAMETER -> passed!!
-        ContextCapture.Carrier.THREAD_LOCAL -> ContextCapture.LOCAL.get()
+        ContextCapture.Carrier.THREAD_LOCAL, ContextCapture.Carrier.INHERITABLE_THREAD_LOCAL -> carrier.local().get()
         ContextCapture.Carrier.COROUTINE_CONTEXT -> coroutineContext[RequestElement]!!.request
         ContextCapture.Carrier.SCOPED_VALUE -> throw IllegalArgumentException("a scoped value cannot stay bound across a suspension")
     }
