@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  */
 abstract class LoopExperiment implements Experiment {
     private static final long STOP_TIMEOUT_SECONDS = 60;
+    /** Bytes allocated by all threads per iteration of the loop, over the measured windows. */
+    public static final String ALLOC_BYTES_PER_ITERATION = "allocBytesPerIteration";
 
     /** Every style that can write a call chain: library futures first, the baseline, then plain code and coroutines. */
     static final List<Style> CHAIN_STYLES = List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
@@ -77,11 +79,12 @@ abstract class LoopExperiment implements Experiment {
     public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
         Tally tally = Tally.timed();
+        Allocation allocation = new Allocation(tally);
         Metric perSecond;
         try (ModelRuntime runtime = model.open()) {
             CompletableFuture<Void> done = start(runtime, point, tally);
             try {
-                perSecond = Windows.ratePerSecond(measurement, tally::iterationsNow, "iterations/s");
+                perSecond = Windows.ratePerSecond(measurement, allocation, "iterations/s");
                 probe.peak();
             } finally {
                 tally.stop();
@@ -89,7 +92,46 @@ abstract class LoopExperiment implements Experiment {
             await(done);
         }
         verify(point, tally);
-        return new Outcome(metrics(point, perSecond), counts);
+        Map<String, Metric> metrics = new java.util.LinkedHashMap<>(metrics(point, perSecond));
+        allocation.bytesPerIteration().ifPresent(b -> metrics.put(ALLOC_BYTES_PER_ITERATION, Metric.once(b, "bytes")));
+        return new Outcome(metrics, counts);
+    }
+
+    /**
+     * The loop's iteration count as the windows read it, remembering the heap allocated by all threads
+     * (virtual threads' on their carriers) at the first and the last reading: the edges of the measured
+     * windows.
+     */
+    private static final class Allocation implements java.util.function.LongSupplier {
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        private final Tally tally;
+        private long firstIterations = -1;
+        private long firstBytes;
+        private long lastIterations;
+        private long lastBytes;
+
+        Allocation(Tally tally) {
+            this.tally = tally;
+        }
+
+        @Override
+        public long getAsLong() {
+            long iterations = tally.iterationsNow();
+            long bytes = THREADS.getTotalThreadAllocatedBytes();
+            if (firstIterations < 0) {
+                firstIterations = iterations;
+                firstBytes = bytes;
+            }
+            lastIterations = iterations;
+            lastBytes = bytes;
+            return iterations;
+        }
+
+        java.util.Optional<Double> bytesPerIteration() {
+            long n = lastIterations - firstIterations;
+            return n > 0 && firstBytes >= 0 ? java.util.Optional.of((double) (lastBytes - firstBytes) / n) : java.util.Optional.empty();
+        }
     }
 
     /** The grid without the points where the workload suspends, for a model that cannot suspend. */

@@ -85,6 +85,8 @@ class LoopExperimentsTest {
                 Metric headline = outcome.metrics().get(experiment.headline().metric());
                 assertEquals(2, headline.samples().size(), experiment.name() + " " + model);
                 assertTrue(headline.value() > 0, experiment.name() + " " + model + " measured nothing");
+                Metric allocated = outcome.metrics().get(LoopExperiment.ALLOC_BYTES_PER_ITERATION);
+                assertTrue(allocated != null && allocated.value() >= 0, experiment.name() + " " + model + " allocation");
             }
         }
     }
