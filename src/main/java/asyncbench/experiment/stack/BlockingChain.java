@@ -1,5 +1,7 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.loop.Plain;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,9 +24,9 @@ final class BlockingChain implements Chain {
         return Plain.start(runtime, () -> {
             while (tally.more()) {
                 try {
-                    tally.returned(frame(shape.depth() - 1));
+                    Shape.returned(tally, frame(shape.depth() - 1));
                 } catch (LeafException e) {
-                    tally.caught(e);
+                    Shape.caught(tally, e);
                 }
             }
         });

@@ -4,6 +4,8 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
 import java.util.LinkedHashMap;
@@ -74,7 +76,7 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return COUNTED_ITERATIONS;
     }
 
@@ -83,7 +85,7 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("async-loop").factory());
         CompletableFuture<Void> done = switch (runtime) {
             case ModelRuntime.Threads t -> callBlocking(point) ? callBlocking(t, loop, tally) : callAsync(t, loop, tally);
@@ -140,13 +142,13 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         long n = tally.iterations();
         WorkMismatchException.requireEqual("1+..+" + ITERATIONS, n * (n + 1) / 2, RESULTS, tally.sink);
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(RESULTS, tally.sink);
@@ -154,7 +156,7 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         return Map.of(NS_PER_CROSSING, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
     }
 }

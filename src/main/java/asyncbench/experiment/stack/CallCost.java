@@ -4,6 +4,10 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.FutureDriver;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
@@ -68,12 +72,12 @@ public final class CallCost extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), tally).start();
             case ModelRuntime.Coroutines c -> new CoroutineCalls(c.runtime(), tally).start();
@@ -82,14 +86,14 @@ public final class CallCost extends LoopExperiment {
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         WorkMismatchException.requireEqual(ITERATIONS + "*" + RESULT_PER_ITERATION, tally.iterations() * RESULT_PER_ITERATION,
                 RESULTS, tally.sink);
         WorkMismatchException.requireEqual("suspensions expected", 0, "suspensions", tally.suspensions);
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(RESULTS, tally.sink);
@@ -97,7 +101,7 @@ public final class CallCost extends LoopExperiment {
     }
 
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         return Map.of(CALLS_PER_SECOND, perWindow(iterationsPerSecond, r -> r * CALLS, "calls/s"));
     }
 

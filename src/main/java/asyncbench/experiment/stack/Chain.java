@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
 

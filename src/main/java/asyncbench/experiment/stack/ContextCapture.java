@@ -4,6 +4,10 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.FutureDriver;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
@@ -146,12 +150,12 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         int depth = Math.toIntExact(point.get(DEPTH));
         int yields = Math.toIntExact(point.get(YIELDS));
         Carrier carrier = Carrier.of(point);
@@ -163,7 +167,7 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         long n = tally.iterations();
         long depth = point.get(DEPTH);
         WorkMismatchException.requireEqual(DEPTH + "*(1+..+" + ITERATIONS + ")", depth * (n * (n + 1) / 2), IDS, tally.sink);
@@ -171,7 +175,7 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(IDS, tally.sink);
@@ -182,7 +186,7 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         return Map.of(NS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
     }
 

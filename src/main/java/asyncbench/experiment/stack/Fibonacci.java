@@ -4,6 +4,10 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.FutureDriver;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
@@ -87,12 +91,12 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return Math.max(1, COUNTED_CALLS / callsPerFib(n(point)));
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         int n = n(point);
         int every = yieldEvery(point);
         return switch (runtime) {
@@ -103,7 +107,7 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         long n = tally.iterations();
         long leaves = fib(n(point));
         int every = yieldEvery(point);
@@ -113,7 +117,7 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(RESULTS, tally.sink);
@@ -124,7 +128,7 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         double calls = callsPerFib(n(point));
         return Map.of(NS_PER_CALL, perWindow(iterationsPerSecond, r -> 1e9 / (r * calls), "ns"));
     }

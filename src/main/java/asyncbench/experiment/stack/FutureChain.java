@@ -1,5 +1,7 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.loop.FutureDriver;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,9 +26,9 @@ final class FutureChain implements Chain {
     public CompletableFuture<Void> start() {
         return driver.repeat(tally::more, () -> frame(shape.depth() - 1), call -> {
             if (call.isCompletedExceptionally()) {
-                tally.caught(call.exceptionNow());
+                Shape.caught(tally, call.exceptionNow());
             } else {
-                tally.returned(call.resultNow());
+                Shape.returned(tally, call.resultNow());
             }
         });
     }

@@ -4,6 +4,10 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.FutureDriver;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
@@ -78,12 +82,12 @@ public final class Sawtooth extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         Teeth teeth = Teeth.of(point);
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), teeth, tally).start();
@@ -93,14 +97,14 @@ public final class Sawtooth extends LoopExperiment {
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         long n = tally.iterations();
         WorkMismatchException.requireEqual(ITERATIONS + "*2", 2 * n, SUSPENSIONS, tally.suspensions);
         WorkMismatchException.requireEqual(ITERATIONS + "*sinkPerTooth", n * Teeth.of(point).sinkPerTooth(), SINK, tally.sink);
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(SUSPENSIONS, tally.suspensions);
@@ -109,7 +113,7 @@ public final class Sawtooth extends LoopExperiment {
     }
 
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         return Map.of(NS_PER_TOOTH, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
     }
 

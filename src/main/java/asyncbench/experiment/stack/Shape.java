@@ -1,5 +1,7 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.loop.Tally;
+
 /**
  * One configuration of the original's recursive async method: the top frame calls down through
  * {@code depth - 1} middle frames to a leaf (frame 0); the leaf awaits {@code yields} yields, then
@@ -31,6 +33,24 @@ public record Shape(int depth, int yields, int finallyRate, boolean throwing) {
     /** Whether the frame at {@code level} wraps its call in a try/finally. */
     public boolean hasFinally(int level) {
         return level % finallyRate == 0;
+    }
+
+    /** Ends one iteration of {@code tally}: the leaf returned {@code result}, which must be the original's. */
+    public static void returned(Tally tally, long result) {
+        if (result != RESULT) {
+            throw new IllegalStateException("the chain returned " + result + ", not " + RESULT);
+        }
+        tally.returned++;
+        tally.next();
+    }
+
+    /** Ends one iteration of {@code tally}: the leaf's exception reached the top; anything else fails the loop. */
+    public static void caught(Tally tally, Throwable e) {
+        if (!(e instanceof LeafException)) {
+            throw new IllegalStateException("the chain failed with " + e, e);
+        }
+        tally.caught++;
+        tally.next();
     }
 
     /** The sum every iteration adds to the sink, whatever runs it: the proof that every frame ran its code with its values intact. */

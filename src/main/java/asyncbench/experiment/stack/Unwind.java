@@ -5,6 +5,8 @@ import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
@@ -134,17 +136,17 @@ public final class Unwind extends LoopExperiment {
     }
 
     @Override
-    long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Map<String, Long> point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
         return Chain.of(runtime, shape(point), tally).start();
     }
 
     @Override
-    Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
         Shape shape = shape(point);
         // only what this shape makes happen: a counter that must stay zero is checked by verify
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -161,12 +163,12 @@ public final class Unwind extends LoopExperiment {
 
     /** Iterations per second as iterations per 250 ms window, the original's unit. */
     @Override
-    Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
         return Map.of(ITERATIONS_PER_WINDOW, perWindow(iterationsPerSecond, r -> r * WINDOW_SECONDS, "iterations/250ms"));
     }
 
     @Override
-    void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
         verify(shape(point), tally);
     }
 

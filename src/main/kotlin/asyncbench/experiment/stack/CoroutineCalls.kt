@@ -1,6 +1,8 @@
 package asyncbench.experiment.stack
 
 import asyncbench.coroutine.CoroutineRuntime
+import asyncbench.experiment.loop.CoroutineDriver
+import asyncbench.experiment.loop.Tally
 import java.util.concurrent.CompletableFuture
 
 /** A suspend function that could suspend and does not; a suspend caller, ten calls per iteration. */

@@ -1,6 +1,8 @@
 package asyncbench.experiment.stack
 
 import asyncbench.coroutine.CoroutineRuntime
+import asyncbench.experiment.loop.CoroutineDriver
+import asyncbench.experiment.loop.Tally
 import java.util.concurrent.CompletableFuture
 
 /**
@@ -12,9 +14,9 @@ class CoroutineChain(private val runtime: CoroutineRuntime, private val shape: S
     override fun start(): CompletableFuture<Void> = CoroutineDriver.start(runtime) {
         while (tally.more()) {
             try {
-                tally.returned(frame(shape.depth() - 1))
+                Shape.returned(tally, frame(shape.depth() - 1))
             } catch (e: LeafException) {
-                tally.caught(e)
+                Shape.caught(tally, e)
             }
         }
     }

@@ -1,6 +1,8 @@
 package asyncbench.experiment.stack
 
 import asyncbench.coroutine.CoroutineRuntime
+import asyncbench.experiment.loop.CoroutineDriver
+import asyncbench.experiment.loop.Tally
 import java.util.concurrent.CompletableFuture
 
 /** fib as Kotlin suspend functions; a leaf's yield is the runtime's. */

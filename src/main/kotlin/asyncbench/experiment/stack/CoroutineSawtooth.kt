@@ -1,6 +1,8 @@
 package asyncbench.experiment.stack
 
 import asyncbench.coroutine.CoroutineRuntime
+import asyncbench.experiment.loop.CoroutineDriver
+import asyncbench.experiment.loop.Tally
 import java.util.concurrent.CompletableFuture
 
 /** The sawtooth as Kotlin suspend functions; a suspension is the runtime's yield. */

@@ -11,6 +11,7 @@ import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Profile;
+import asyncbench.experiment.loop.LoopExperiment;
 import asyncbench.model.Model;
 import asyncbench.runner.Catalog;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ class UnwindTest {
         Tally tally = Tally.counted(1);
         tally.suspensions = 1;
         tally.sink = shape.sinkPerIteration() - 1;
-        tally.returned(Shape.RESULT);
+        Shape.returned(tally, Shape.RESULT);
         assertThrows(WorkMismatchException.class, () -> Unwind.verify(shape, tally));
     }
 

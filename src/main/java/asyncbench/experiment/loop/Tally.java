@@ -1,4 +1,4 @@
-package asyncbench.experiment.stack;
+package asyncbench.experiment.loop;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,24 +35,6 @@ public final class Tally {
     /** Whether the loop makes another iteration. */
     public boolean more() {
         return !stopped && iterations < limit;
-    }
-
-    /** Ends one iteration: the leaf returned {@code result}. */
-    public void returned(long result) {
-        if (result != Shape.RESULT) {
-            throw new IllegalStateException("the chain returned " + result + ", not " + Shape.RESULT);
-        }
-        returned++;
-        next();
-    }
-
-    /** Ends one iteration: the leaf's exception reached the top. */
-    public void caught(Throwable e) {
-        if (!(e instanceof LeafException)) {
-            throw new IllegalStateException("the chain failed with " + e, e);
-        }
-        caught++;
-        next();
     }
 
     /** Ends one iteration. */

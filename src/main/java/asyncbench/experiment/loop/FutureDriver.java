@@ -1,4 +1,4 @@
-package asyncbench.experiment.stack;
+package asyncbench.experiment.loop;
 
 import asyncbench.model.ModelRuntime;
 import java.util.ArrayDeque;
@@ -13,19 +13,19 @@ import java.util.function.Supplier;
  * returns a future that an executor completes later. With an inline completer that executor is a queue
  * that the loop's own thread drains, so the loop never leaves that thread; with a pool, the pool.
  */
-final class FutureDriver {
+public final class FutureDriver {
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final boolean ownThread;
     private final Executor dispatch;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    FutureDriver(ModelRuntime.Callback runtime) {
+    public FutureDriver(ModelRuntime.Callback runtime) {
         this.ownThread = runtime.runsInline();
         this.dispatch = ownThread ? queue::addLast : runtime.completer();
     }
 
     /** A future completed later by the executor: the code that waits on it goes on from there. */
-    CompletableFuture<Void> yieldNow() {
+    public CompletableFuture<Void> yieldNow() {
         CompletableFuture<Void> yielded = new CompletableFuture<>();
         dispatch.execute(() -> yielded.complete(null));
         return yielded;
@@ -38,7 +38,7 @@ final class FutureDriver {
      * was dispatched until the loop has ended. The future completes then, or fails with what a step or
      * {@code end} threw.
      */
-    <T> CompletableFuture<Void> repeat(BooleanSupplier more, Supplier<CompletableFuture<T>> step,
+    public <T> CompletableFuture<Void> repeat(BooleanSupplier more, Supplier<CompletableFuture<T>> step,
             Consumer<CompletableFuture<T>> end) {
         Thread.ofPlatform().name("future-loop").start(() -> {
             loop(more, step, end);

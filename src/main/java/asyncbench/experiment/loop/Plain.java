@@ -1,4 +1,4 @@
-package asyncbench.experiment.stack;
+package asyncbench.experiment.loop;
 
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
@@ -12,19 +12,19 @@ import jdk.internal.vm.ContinuationScope;
  * it again at once; a platform thread cannot suspend, and its {@code Thread.yield()} only offers the
  * CPU to the kernel.
  */
-final class Plain {
+public final class Plain {
     private static final ContinuationScope SCOPE = new ContinuationScope("stack");
 
     private Plain() {
     }
 
     /** Whether the runtime runs plain code. */
-    static boolean runs(ModelRuntime runtime) {
+    public static boolean runs(ModelRuntime runtime) {
         return runtime instanceof ModelRuntime.Threads || runtime instanceof ModelRuntime.Continuations;
     }
 
     /** The runtime's suspension for plain code. */
-    static Runnable suspension(ModelRuntime runtime) {
+    public static Runnable suspension(ModelRuntime runtime) {
         if (runtime instanceof ModelRuntime.Continuations) {
             return () -> {
                 if (!Continuation.yield(SCOPE)) {
@@ -36,7 +36,7 @@ final class Plain {
     }
 
     /** Starts {@code loop} on the runtime; the future completes when it returns, or fails with what it threw. */
-    static CompletableFuture<Void> start(ModelRuntime runtime, Runnable loop) {
+    public static CompletableFuture<Void> start(ModelRuntime runtime, Runnable loop) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Runnable body = () -> {
             try {

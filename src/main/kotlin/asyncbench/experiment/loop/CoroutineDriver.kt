@@ -1,4 +1,4 @@
-package asyncbench.experiment.stack
+package asyncbench.experiment.loop
 
 import asyncbench.coroutine.CoroutineRuntime
 import java.util.concurrent.CompletableFuture

@@ -1,4 +1,4 @@
-package asyncbench.experiment.stack;
+package asyncbench.experiment.loop;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Measurement;
@@ -26,13 +26,13 @@ import java.util.concurrent.TimeoutException;
  * <p>A cell first runs a fixed number of iterations untimed, whose counters every model must match;
  * then the timed loop. Both runs are verified by the experiment before the cell returns.
  */
-abstract class LoopExperiment implements Experiment {
+public abstract class LoopExperiment implements Experiment {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     /** Bytes allocated by all threads per iteration of the loop, over the measured windows. */
     public static final String ALLOC_BYTES_PER_ITERATION = "allocBytesPerIteration";
 
     /** Every style that can write a call chain: library futures first, the baseline, then plain code and coroutines. */
-    static final List<Style> CHAIN_STYLES = List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
+    public static final List<Style> CHAIN_STYLES = List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
 
     @Override
     public List<Style> styles() {
@@ -40,25 +40,25 @@ abstract class LoopExperiment implements Experiment {
     }
 
     /** The models of {@link #styles()} but {@code left}. */
-    List<Model> modelsExcept(Model... left) {
+    protected List<Model> modelsExcept(Model... left) {
         List<Model> out = List.of(left);
         return Model.of(styles()).stream().filter(m -> !out.contains(m)).toList();
     }
 
     /** Iterations of the untimed, fixed-work run at {@code point}. */
-    abstract long countedIterations(Map<String, Long> point);
+    protected abstract long countedIterations(Map<String, Long> point);
 
     /** Starts the loop at {@code point} on {@code runtime}; the future completes when it has ended. */
-    abstract CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally);
+    protected abstract CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally);
 
     /** Fails unless the loop did exactly the work its iteration count says. */
-    abstract void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException;
+    protected abstract void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException;
 
     /** The counters every model must match after the fixed-work run. */
-    abstract Map<String, Long> counters(Map<String, Long> point, Tally tally);
+    protected abstract Map<String, Long> counters(Map<String, Long> point, Tally tally);
 
     /** The cell's figures, from the loop's iterations per second. */
-    abstract Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond);
+    protected abstract Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond);
 
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
@@ -135,12 +135,12 @@ abstract class LoopExperiment implements Experiment {
     }
 
     /** The grid without the points where the workload suspends, for a model that cannot suspend. */
-    static List<Map<String, Long>> withoutSuspensions(List<Map<String, Long>> grid, String suspensionsParam) {
+    protected static List<Map<String, Long>> withoutSuspensions(List<Map<String, Long>> grid, String suspensionsParam) {
         return grid.stream().filter(p -> p.get(suspensionsParam) == 0).toList();
     }
 
     /** Each window's rate turned into another unit, with the statistics of the new samples. */
-    static Metric perWindow(Metric perSecond, java.util.function.DoubleUnaryOperator convert, String unit) {
+    protected static Metric perWindow(Metric perSecond, java.util.function.DoubleUnaryOperator convert, String unit) {
         List<Double> samples = perSecond.samples().stream().map(convert::applyAsDouble).toList();
         return Windows.of(samples, unit);
     }
