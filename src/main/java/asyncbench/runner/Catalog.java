@@ -4,6 +4,7 @@ import asyncbench.experiment.Experiment;
 import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.signal.SignalGrid;
+import asyncbench.experiment.spawn.Spawn;
 import asyncbench.experiment.signal.Waiters;
 import asyncbench.experiment.stack.Bridge;
 import asyncbench.experiment.stack.CallCost;
@@ -34,7 +35,7 @@ public interface Catalog {
     final class BuiltIn implements Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
-                new Bridge(), new SuspendedGc());
+                new Bridge(), new SuspendedGc(), new Spawn());
 
         @Override
         public List<Experiment> experiments() {

@@ -1,0 +1,150 @@
+package asyncbench.experiment.spawn;
+
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Tally;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
+
+/**
+ * The cost of a short-lived task: create it, start it, let it run to its end and join it, one after
+ * another, as a server that spawns a task per connection does. Each model's own way:
+ * <ul>
+ * <li>threads: {@code factory.newThread(task).start()} and {@code join()}, the spawning loop itself on a
+ * platform thread or on a virtual thread ({@code spawner});</li>
+ * <li>{@code future}: {@code CompletableFuture.supplyAsync(task)} on the common pool, and {@code join()};</li>
+ * <li>{@code futurePool}: {@code submit(task)} to the model's ForkJoinPool, and {@code join()};</li>
+ * <li>{@code continuation}: {@code new Continuation(scope, task)}, run to its end;</li>
+ * <li>coroutines: {@code launch} from the loop, then a yield that lets it run to its end.</li>
+ * </ul>
+ * Each task returns its own number; the cell fails unless the sum of what the spawner got back is
+ * 1 + 2 + ... + tasks. The figure is nanoseconds per task; bytes allocated per task are recorded.
+ */
+public final class Spawn extends LoopExperiment {
+    public static final String SPAWNER = "spawner";
+    public static final List<String> SPAWNERS = List.of("platform", "virtual");
+    public static final String NS_PER_TASK = "nsPerTask";
+    public static final String TASKS = "tasks";
+    public static final String RESULTS = "sumOfResults";
+    private static final long COUNTED_TASKS = 2_000;
+    private static final ContinuationScope SCOPE = new ContinuationScope("spawn");
+
+    @Override
+    public String name() {
+        return "spawn";
+    }
+
+    @Override
+    public String description() {
+        return "create, start, run to its end and join one short-lived task after another; ns per task";
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.THREADS, Style.CALLBACK, Style.CONTINUATIONS, Style.COROUTINES);
+    }
+
+    /** The spawner is a choice for threads only: every other model spawns from its own loop, on a platform thread. */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        return model.style() == Style.THREADS ? grid : grid.stream().filter(p -> p.get(SPAWNER) == 0).toList();
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.choice(SPAWNER, "the thread the spawning loop runs on, for thread models", SPAWNERS,
+                List.of("platform"), SPAWNERS, SPAWNERS));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(NS_PER_TASK, false, true);
+    }
+
+    @Override
+    protected long countedIterations(Map<String, Long> point) {
+        return COUNTED_TASKS;
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+        boolean fromVirtual = SPAWNERS.get(Math.toIntExact(point.get(SPAWNER))).equals("virtual");
+        return switch (runtime) {
+            case ModelRuntime.Threads t -> loop(fromVirtual, tally, id -> {
+                long[] result = new long[1];
+                Thread thread = t.factory().newThread(() -> result[0] = id);
+                thread.start();
+                thread.join();
+                return result[0];
+            });
+            case ModelRuntime.Callback c -> loop(false, tally, id -> c.runsInline()
+                    ? CompletableFuture.supplyAsync(() -> id).join()
+                    : c.pool().submit(() -> id).get());
+            case ModelRuntime.Continuations c -> loop(false, tally, id -> {
+                long[] result = new long[1];
+                Continuation continuation = new Continuation(SCOPE, () -> result[0] = id);
+                continuation.run();
+                if (!continuation.isDone()) {
+                    throw new IllegalStateException("a task that never yields did not finish");
+                }
+                return result[0];
+            });
+            case ModelRuntime.Coroutines c -> CoroutineSpawn.start(c.runtime(), tally);
+            case ModelRuntime.EventLoop e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
+            case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
+        };
+    }
+
+    /** Spawns one task at a time, the n-th returning n, on a platform or a virtual thread, until the tally says stop. */
+    private static CompletableFuture<Void> loop(boolean onVirtual, Tally tally, Task task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable body = () -> {
+            try {
+                long id = 0;
+                while (tally.more()) {
+                    tally.sink += task.spawnAndJoin(++id);
+                    tally.next();
+                }
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        };
+        (onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").start(body);
+        return done;
+    }
+
+    /** One task: spawned, run to its end and joined; returns what it returned. */
+    private interface Task {
+        long spawnAndJoin(long id) throws Exception;
+    }
+
+    @Override
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+        long n = tally.iterations();
+        WorkMismatchException.requireEqual("1+..+" + TASKS, n * (n + 1) / 2, RESULTS, tally.sink);
+    }
+
+    @Override
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(TASKS, tally.iterations());
+        counts.put(RESULTS, tally.sink);
+        return counts;
+    }
+
+    @Override
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+        return Map.of(NS_PER_TASK, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+    }
+}
