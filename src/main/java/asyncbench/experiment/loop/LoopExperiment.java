@@ -139,6 +139,26 @@ public abstract class LoopExperiment implements Experiment {
         return grid.stream().filter(p -> p.get(suspensionsParam) == 0).toList();
     }
 
+    /** Fails unless the sink holds 1 + 2 + ... + iterations: the loop's n-th iteration got n back. */
+    protected static void requireSumOfIterationNumbers(Tally tally, String iterationsName, String sinkName)
+            throws WorkMismatchException {
+        long n = tally.iterations();
+        WorkMismatchException.requireEqual("1+..+" + iterationsName, n * (n + 1) / 2, sinkName, tally.sink);
+    }
+
+    /** The two counters most loops have: their iterations and their sink, under the experiment's names. */
+    protected static Map<String, Long> iterationsAndSink(Tally tally, String iterationsName, String sinkName) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put(iterationsName, tally.iterations());
+        counts.put(sinkName, tally.sink);
+        return counts;
+    }
+
+    /** Nanoseconds per iteration, window by window, from iterations per second. */
+    protected static Metric nanosPerIteration(Metric iterationsPerSecond) {
+        return perWindow(iterationsPerSecond, r -> 1e9 / r, "ns");
+    }
+
     /** Each window's rate turned into another unit, with the statistics of the new samples. */
     protected static Metric perWindow(Metric perSecond, java.util.function.DoubleUnaryOperator convert, String unit) {
         List<Double> samples = perSecond.samples().stream().map(convert::applyAsDouble).toList();

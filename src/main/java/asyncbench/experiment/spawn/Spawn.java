@@ -9,7 +9,6 @@ import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -131,20 +130,16 @@ public final class Spawn extends LoopExperiment {
 
     @Override
     protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
-        long n = tally.iterations();
-        WorkMismatchException.requireEqual("1+..+" + TASKS, n * (n + 1) / 2, RESULTS, tally.sink);
+        requireSumOfIterationNumbers(tally, TASKS, RESULTS);
     }
 
     @Override
     protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(TASKS, tally.iterations());
-        counts.put(RESULTS, tally.sink);
-        return counts;
+        return iterationsAndSink(tally, TASKS, RESULTS);
     }
 
     @Override
     protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        return Map.of(NS_PER_TASK, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+        return Map.of(NS_PER_TASK, nanosPerIteration(iterationsPerSecond));
     }
 }

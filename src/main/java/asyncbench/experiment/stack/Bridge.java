@@ -8,7 +8,6 @@ import asyncbench.experiment.loop.LoopExperiment;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -143,20 +142,16 @@ public final class Bridge extends LoopExperiment {
 
     @Override
     protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
-        long n = tally.iterations();
-        WorkMismatchException.requireEqual("1+..+" + ITERATIONS, n * (n + 1) / 2, RESULTS, tally.sink);
+        requireSumOfIterationNumbers(tally, ITERATIONS, RESULTS);
     }
 
     @Override
     protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(ITERATIONS, tally.iterations());
-        counts.put(RESULTS, tally.sink);
-        return counts;
+        return iterationsAndSink(tally, ITERATIONS, RESULTS);
     }
 
     @Override
     protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        return Map.of(NS_PER_CROSSING, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+        return Map.of(NS_PER_CROSSING, nanosPerIteration(iterationsPerSecond));
     }
 }

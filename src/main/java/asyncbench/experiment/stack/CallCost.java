@@ -10,7 +10,6 @@ import asyncbench.experiment.loop.Plain;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -94,10 +93,7 @@ public final class CallCost extends LoopExperiment {
 
     @Override
     protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(ITERATIONS, tally.iterations());
-        counts.put(RESULTS, tally.sink);
-        return counts;
+        return iterationsAndSink(tally, ITERATIONS, RESULTS);
     }
 
     @Override

@@ -187,7 +187,7 @@ public final class ContextCapture extends LoopExperiment {
 
     @Override
     protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        return Map.of(NS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+        return Map.of(NS_PER_ITERATION, nanosPerIteration(iterationsPerSecond));
     }
 
     /** Plain calls: a ThreadLocal or ScopedValue is read where the code runs, which is its own thread. */

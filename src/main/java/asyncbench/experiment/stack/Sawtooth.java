@@ -114,7 +114,7 @@ public final class Sawtooth extends LoopExperiment {
 
     @Override
     protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        return Map.of(NS_PER_TOOTH, perWindow(iterationsPerSecond, r -> 1e9 / r, "ns"));
+        return Map.of(NS_PER_TOOTH, nanosPerIteration(iterationsPerSecond));
     }
 
     /** Plain calls; a suspension is {@link Plain}'s. */
