@@ -5,8 +5,11 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
 import asyncbench.runner.Catalog;
+import asyncbench.runner.Plan;
+import asyncbench.runner.UsageException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -17,6 +20,16 @@ import picocli.CommandLine.Spec;
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** The cells a run of every experiment at {@code profile} plans, each model at its own points. */
+    private static String cellCount(Profile profile) {
+        Catalog catalog = new Catalog.BuiltIn();
+        try {
+            return String.valueOf(new Plan(catalog.names(), profile.id(), List.of(), Map.of(), null).cells(catalog).size());
+        } catch (UsageException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
 
     @Override
     public Integer call() {
@@ -43,8 +56,7 @@ final class ListCommand implements Callable<Integer> {
         out.println("Profiles (--profile, default " + RunCommand.DEFAULT_PROFILE + "):");
         for (Profile p : Profile.values()) {
             var m = p.measurement();
-            long cells = new Catalog.BuiltIn().experiments().stream().mapToLong(e -> e.models().size()
-                    * e.params().stream().mapToLong(x -> x.values(p).size()).reduce(1, (a, b) -> a * b)).sum();
+            String cells = cellCount(p);
             out.println("  " + p.id() + ": " + cells + " cells of every experiment, each in " + p.forks() + " JVM"
                     + (p.forks() > 1 ? "s" : "") + " of " + m.warmupIterations() + " warm-up + " + m.iterations()
                     + " measured windows of " + m.iteration().toMillis() + " ms; a JVM is killed after "
