@@ -20,7 +20,8 @@ import java.util.Map;
  * The price of one suspension and resumption of a stack, which every runtime-captured-stack model pays
  * at each would-block: a bare continuation yielding to its runner (freeze and thaw), virtual threads
  * handing a turn back and forth through their scheduler (one carrier or the default), and platform
- * threads doing the same through the OS. The stack below the suspension point is {@code depthFrames}
+ * threads doing the same through the OS; beside them, coroutines (compiled state machines) and
+ * CompletableFuture callbacks under pending stages. The stack below the suspension point is {@code depthFrames}
  * deep. Timed by JMH per batch of round trips; building the tasks is not timed. Before timing, one
  * untimed batch must count exactly its resumptions.
  */
@@ -39,7 +40,7 @@ public final class Handover implements Experiment {
 
     @Override
     public String description() {
-        return "a task suspended at the bottom of a stack of depthFrames frames is resumed and suspends again; "
+        return "a task suspended at the bottom of depthFrames frames (or pending stages) is resumed and suspends again; "
                 + "ns per suspension by JMH (tasks built once, untimed; coroutines once per batch of 20,000 suspensions)";
     }
 
