@@ -41,10 +41,6 @@ final class ContinuationWorld implements World {
         return resumes - before;
     }
 
-    @Override
-    public long suspensionsPerBatch() {
-        return 2L * BATCH;
-    }
 
     @Override
     public void close() {

@@ -80,10 +80,6 @@ final class FutureWorld implements World {
         return resumes - before - 1;
     }
 
-    @Override
-    public long suspensionsPerBatch() {
-        return 2L * BATCH;
-    }
 
     @Override
     public void close() {

@@ -77,10 +77,6 @@ final class PingPongWorld implements World {
         return resumes - before - 1;
     }
 
-    @Override
-    public long suspensionsPerBatch() {
-        return 2L * BATCH;
-    }
 
     @Override
     public void close() {

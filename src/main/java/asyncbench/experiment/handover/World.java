@@ -15,8 +15,10 @@ interface World extends AutoCloseable {
     /** Runs {@link #BATCH} round trips; returns the resumptions the tasks counted. */
     long batch();
 
-    /** Suspensions (each with its resumption) in one batch. */
-    long suspensionsPerBatch();
+    /** Suspensions (each with its resumption) in one batch: two per round trip in every world. */
+    default long suspensionsPerBatch() {
+        return 2L * BATCH;
+    }
 
     @Override
     void close();

@@ -62,8 +62,6 @@ class CoroutineWorld internal constructor(private val runtime: CoroutineRuntime,
         return descend(depth - 1, bottom) + depth
     }
 
-    override fun suspensionsPerBatch(): Long = 2L * World.BATCH
-
     override fun close() {
         // the coroutines end with each batch
     }
