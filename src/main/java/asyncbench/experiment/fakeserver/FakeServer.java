@@ -52,7 +52,7 @@ public final class FakeServer implements Experiment {
         return List.of(
                 Param.of(CONNECTIONS, "connections served per run", 1, 1_000_000,
                         List.of(256L), List.of(256L), List.of(32L, 256L, 1024L)),
-                Param.of(SYSCALLS, "real read(2) calls per fake I/O call: 0 or 1", 0, 1, List.of(0L, 1L),
+                Param.of(SYSCALLS, "real read(2) calls per fake I/O call: 0 or 1", 0, 1, List.of(1L),
                         List.of(0L, 1L), List.of(0L, 1L)));
     }
 

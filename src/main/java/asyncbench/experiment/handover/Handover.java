@@ -52,7 +52,7 @@ public final class Handover implements Experiment {
     @Override
     public List<Param> params() {
         return List.of(Param.of(DEPTH, "frames on the stack below the suspension point", 1, 10_000,
-                List.of(1L, 64L), List.of(1L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
+                List.of(64L), List.of(1L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
     }
 
     @Override
