@@ -18,6 +18,11 @@ public final class Plain {
     private Plain() {
     }
 
+    /** A bare continuation of {@code body}, which may suspend with {@link #suspension} of a continuations runtime. */
+    public static Continuation continuation(Runnable body) {
+        return new Continuation(SCOPE, body);
+    }
+
     /** Whether the runtime runs plain code. */
     public static boolean runs(ModelRuntime runtime) {
         return runtime instanceof ModelRuntime.Threads || runtime instanceof ModelRuntime.Continuations;
@@ -49,7 +54,7 @@ public final class Plain {
         switch (runtime) {
             case ModelRuntime.Threads t -> t.factory().newThread(body).start();
             case ModelRuntime.Continuations c -> Thread.ofPlatform().name("continuation-runner").start(() -> {
-                Continuation continuation = new Continuation(SCOPE, body);
+                Continuation continuation = continuation(body);
                 while (!continuation.isDone()) {
                     continuation.run();
                 }

@@ -5,6 +5,7 @@ import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jdk.internal.vm.Continuation;
-import jdk.internal.vm.ContinuationScope;
 
 /**
  * The cost of a short-lived task: create it, start it, let it run to its end and join it, one after
@@ -23,7 +23,7 @@ import jdk.internal.vm.ContinuationScope;
  * platform thread or on a virtual thread ({@code spawner});</li>
  * <li>{@code future}: {@code CompletableFuture.supplyAsync(task)} on the common pool, and {@code join()};</li>
  * <li>{@code futurePool}: {@code submit(task)} to the model's ForkJoinPool, and {@code join()};</li>
- * <li>{@code continuation}: {@code new Continuation(scope, task)}, run to its end;</li>
+ * <li>{@code continuation}: a new bare continuation of the task, run to its end;</li>
  * <li>coroutines: {@code launch} from the loop, then a yield that lets it run to its end.</li>
  * </ul>
  * Each task returns its own number; the cell fails unless the sum of what the spawner got back is
@@ -36,7 +36,6 @@ public final class Spawn extends LoopExperiment {
     public static final String TASKS = "tasks";
     public static final String RESULTS = "sumOfResults";
     private static final long COUNTED_TASKS = 2_000;
-    private static final ContinuationScope SCOPE = new ContinuationScope("spawn");
 
     @Override
     public String name() {
@@ -91,7 +90,7 @@ public final class Spawn extends LoopExperiment {
                     : c.pool().submit(() -> id).get());
             case ModelRuntime.Continuations c -> loop(false, tally, id -> {
                 long[] result = new long[1];
-                Continuation continuation = new Continuation(SCOPE, () -> result[0] = id);
+                Continuation continuation = Plain.continuation(() -> result[0] = id);
                 continuation.run();
                 if (!continuation.isDone()) {
                     throw new IllegalStateException("a task that never yields did not finish");

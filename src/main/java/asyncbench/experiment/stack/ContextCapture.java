@@ -121,8 +121,8 @@ public final class ContextCapture extends LoopExperiment {
     /** Each model runs the carriers it can keep across a suspension; a platform thread only the points that do not suspend. */
     @Override
     public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        List<Map<String, Long>> grid2 = model == Model.PLATFORM ? withoutSuspensions(grid, YIELDS) : grid;
-        return grid2.stream().filter(p -> carries(model, Carrier.of(p))).toList();
+        List<Map<String, Long>> runnable = model == Model.PLATFORM ? withoutSuspensions(grid, YIELDS) : grid;
+        return runnable.stream().filter(p -> carries(model, Carrier.of(p))).toList();
     }
 
     static boolean carries(Model model, Carrier carrier) {

@@ -1,20 +1,21 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.loop.Plain;
+import asyncbench.model.ModelRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.internal.vm.Continuation;
-import jdk.internal.vm.ContinuationScope;
 
 /** One bare continuation per task, yielded at its leaf and run again once the gate opens: its frames frozen into heap stack chunks, with no scheduler. */
 final class ContinuationStacks implements Stacks {
-    private static final ContinuationScope SCOPE = new ContinuationScope("suspended");
-
+    private final Runnable suspend;
     private final int tasks;
     private final int depth;
     private final List<Continuation> suspended = new ArrayList<>();
     private long checked;
 
-    ContinuationStacks(int tasks, int depth) {
+    ContinuationStacks(ModelRuntime.Continuations runtime, int tasks, int depth) {
+        this.suspend = Plain.suspension(runtime);
         this.tasks = tasks;
         this.depth = depth;
     }
@@ -22,13 +23,9 @@ final class ContinuationStacks implements Stacks {
     @Override
     public void suspendAll() {
         for (int i = 0; i < tasks; i++) {
-            Continuation c = new Continuation(SCOPE, () -> {
+            Continuation c = Plain.continuation(() -> {
                 try {
-                    long frames = Stacks.frame(depth, () -> {
-                        if (!Continuation.yield(SCOPE)) {
-                            throw new IllegalStateException("pinned: the continuation cannot yield");
-                        }
-                    });
+                    long frames = Stacks.frame(depth, suspend::run);
                     checked += frames; // read the total after the resumption, not before the suspension
                 } catch (RuntimeException e) {
                     throw e;

@@ -17,7 +17,7 @@ public interface Stacks {
     static Stacks of(ModelRuntime runtime, int tasks, int depth) {
         return switch (runtime) {
             case ModelRuntime.Threads t -> new ThreadStacks(t, tasks, depth);
-            case ModelRuntime.Continuations c -> new ContinuationStacks(tasks, depth);
+            case ModelRuntime.Continuations c -> new ContinuationStacks(c, tasks, depth);
             case ModelRuntime.Callback c -> new FutureStacks(tasks, depth);
             case ModelRuntime.Coroutines c -> new CoroutineStacks(c.runtime(), tasks, depth);
             case ModelRuntime.EventLoop e -> throw new IllegalArgumentException("no suspended stacks in the " + e.style() + " style");

@@ -13,6 +13,8 @@ import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,18 +171,18 @@ public final class SuspendedGc implements Experiment {
      * forced collection of each round, the one that finds them just suspended, is kept.
      */
     private static final class ShortLived {
-        private final List<YoungCollections.Collection> forced = new java.util.ArrayList<>();
+        private final List<YoungCollections.Collection> forced = new ArrayList<>();
         private long checked;
 
         ShortLived(ModelRuntime runtime, int tasks, int depth, int collections, Probe probe) throws Exception {
-            List<java.time.Instant[]> windows = new java.util.ArrayList<>();
+            List<Instant[]> windows = new ArrayList<>();
             List<YoungCollections.Collection> all = YoungCollections.recorded(() -> {
                 for (int i = 0; i < collections; i++) {
                     Stacks stacks = Stacks.of(runtime, tasks, depth);
                     stacks.suspendAll();
-                    java.time.Instant from = java.time.Instant.now();
+                    Instant from = Instant.now();
                     YoungCollections.force(1, FORCE_TIMEOUT);
-                    windows.add(new java.time.Instant[] {from, java.time.Instant.now()});
+                    windows.add(new Instant[] {from, Instant.now()});
                     if (i == collections - 1) {
                         probe.peak();
                     }
