@@ -68,6 +68,11 @@ public interface Experiment {
         return List.of();
     }
 
+    /** The command a cell's JVM at {@code point} runs under, such as {@code taskset -c 0}; empty for none. */
+    default List<String> launcher(Map<String, Long> point) {
+        return List.of();
+    }
+
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);
 

@@ -49,6 +49,11 @@ public record KernelLimits(
         }
     }
 
+    /** This process's soft limit on open file descriptors ({@code ulimit -n}); -1 where it cannot be read. */
+    public static long openFiles() {
+        return softLimit("Max open files");
+    }
+
     private static long softLimit(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {

@@ -1,6 +1,7 @@
 package asyncbench.runner;
 
 import asyncbench.experiment.Experiment;
+import asyncbench.experiment.brigade.Brigade;
 import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.signal.SignalGrid;
@@ -35,7 +36,7 @@ public interface Catalog {
     final class BuiltIn implements Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
-                new Bridge(), new SuspendedGc(), new Spawn());
+                new Bridge(), new SuspendedGc(), new Spawn(), new Brigade());
 
         @Override
         public List<Experiment> experiments() {

@@ -36,9 +36,12 @@ final class Fork {
         this.cellTimeout = cellTimeout;
     }
 
-    /** The command line of a cell's JVM; {@code flags} are the experiment's for this cell, a collector among them replacing G1. */
-    List<String> command(CellSpec spec, long heapMegabytes, List<String> flags) {
-        List<String> cmd = new ArrayList<>();
+    /**
+     * The command line of a cell's JVM; {@code flags} are the experiment's for this cell, a collector among
+     * them replacing G1; {@code launcher}, the command the JVM runs under, if any (such as taskset).
+     */
+    List<String> command(CellSpec spec, long heapMegabytes, List<String> flags, List<String> launcher) {
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + heapMegabytes + "m");
         cmd.add("-Xmx" + heapMegabytes + "m");
@@ -78,11 +81,11 @@ final class Fork {
         return stopped;
     }
 
-    CellResult run(CellSpec spec, long heapMegabytes, List<String> flags) throws InterruptedException {
+    CellResult run(CellSpec spec, long heapMegabytes, List<String> flags, List<String> launcher) throws InterruptedException {
         Duration deadline = deadline(spec, heapMegabytes);
         Process process;
         try {
-            process = new ProcessBuilder(command(spec, heapMegabytes, flags)).start();
+            process = new ProcessBuilder(command(spec, heapMegabytes, flags, launcher)).start();
         } catch (IOException e) {
             return spec.failed(Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
         }

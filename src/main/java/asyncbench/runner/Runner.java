@@ -93,7 +93,7 @@ public final class Runner {
                 List<CellResult> forks = new ArrayList<>();
                 for (int k = 0; k < plan.forkCount() && !fork.stopped(); k++) {
                     CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()),
-                            experiment.jvmFlags(cell.params()));
+                            experiment.jvmFlags(cell.params()), experiment.launcher(cell.params()));
                     forks.add(one);
                     if (one.status() != Status.OK) {
                         break;

@@ -18,13 +18,20 @@ class ForkTest {
 
     @Test
     void g1ByDefault() {
-        assertTrue(fork.command(spec, 64, List.of()).contains("-XX:+UseG1GC"));
+        assertTrue(fork.command(spec, 64, List.of(), List.of()).contains("-XX:+UseG1GC"));
     }
 
     @Test
     void anExperimentsCollectorReplacesG1() {
-        List<String> cmd = fork.command(spec, 64, List.of("-XX:+UseZGC"));
+        List<String> cmd = fork.command(spec, 64, List.of("-XX:+UseZGC"), List.of());
         assertFalse(cmd.contains("-XX:+UseG1GC"));
         assertEquals(1, cmd.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).count());
+    }
+
+    @Test
+    void aLauncherComesBeforeTheJvm() {
+        List<String> cmd = fork.command(spec, 64, List.of(), List.of("taskset", "-c", "0"));
+        assertEquals(List.of("taskset", "-c", "0"), cmd.subList(0, 3));
+        assertTrue(cmd.get(3).endsWith("java"));
     }
 }

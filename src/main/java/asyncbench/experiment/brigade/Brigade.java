@@ -1,0 +1,274 @@
+package asyncbench.experiment.brigade;
+
+import asyncbench.experiment.Growth;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Tally;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import asyncbench.os.KernelLimits;
+import asyncbench.os.ProcStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The bucket brigade of the "context-switch" suite (thread-brigade, async-brigade, one-thread-brigade,
+ * async-mem-brigade): {@code tasks} tasks in {@code chains} chains, each task taking a one-byte token
+ * from the pipe in front of it and writing it into the next; a driver writes a token into every
+ * chain's first pipe and reads it back from every chain's last, and that is one iteration. Each hop
+ * may do busywork (volatile reads of a buffer, checked). The figure is milliseconds per iteration.
+ *
+ * <p>Over real OS pipes ({@code transport=pipe}) or in-memory one-slot channels ({@code memory}).
+ * Threads block on their pipe, pinned to one CPU or not ({@code cpus}); bare continuations, futures,
+ * coroutines and the event loop wait on a Selector; the event loop also runs one loop per core, or
+ * as the floor: one thread that makes every read and write itself ({@code loop=direct}).
+ *
+ * <p>Every cell checks its work: every token comes back through every task of its chain (each hop adds
+ * one to it), every task made one hop per iteration, and the busywork's sums are right.
+ */
+public final class Brigade extends LoopExperiment {
+    public static final String TASKS = "tasks";
+    public static final String CHAINS = "chains";
+    public static final String BUSYWORK = "busywork";
+    public static final String TRANSPORT = "transport";
+    public static final List<String> TRANSPORTS = List.of("pipe", "memory");
+    public static final String CPUS = "cpus";
+    public static final List<String> CPU_SETS = List.of("all", "one");
+    public static final String LOOP = "loop";
+    public static final List<String> LOOPS = List.of("selector", "perCore", "direct");
+
+    public static final String MS_PER_ITERATION = "msPerIteration";
+    public static final String NS_PER_HOP = "nsPerHop";
+    public static final String MEMORY_BYTES = "memoryBytes";
+    public static final String ITERATIONS = "iterations";
+    public static final String HOPS = "hops";
+    public static final String ARRIVALS = "tokensBack";
+    public static final String CHECKSUM = "busyworkChecksum";
+    private static final long COUNTED_ITERATIONS = 200;
+    /** Descriptors kept free for the JVM, the jar and the selectors. */
+    private static final long SPARE_DESCRIPTORS = 256;
+
+    /** The brigade of the run under way; a cell runs its fixed-work brigade, then its timed one. */
+    private Crew crew;
+    /** Resident memory plus heap after a GC, once the cell's first brigade had made its first iteration. */
+    private long memoryBytes = -1;
+
+    @Override
+    public String name() {
+        return "brigade";
+    }
+
+    @Override
+    public String description() {
+        return "a token passed along chains of tasks over OS pipes (or in memory), optional busywork per hop; ms per iteration";
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES);
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.of(TASKS, "tasks in the brigade (the original: 500)", List.of(500L), List.of(500L), List.of(500L)),
+                Param.of(CHAINS, "chains the tasks are split into, a token each", List.of(1L), List.of(1L),
+                        List.of(1L, 2L, 4L, 8L, 16L, 64L)),
+                Param.of(BUSYWORK, "volatile reads of a buffer at each hop", 0, 65_536,
+                        List.of(0L), List.of(0L), List.of(0L, 8_192L, 65_536L)),
+                Param.choice(TRANSPORT, "what links the tasks: OS pipes, or in-memory one-slot channels", TRANSPORTS,
+                        List.of("pipe"), TRANSPORTS, TRANSPORTS),
+                Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
+                        List.of("all"), CPU_SETS, CPU_SETS),
+                Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
+                        LOOPS, List.of("selector", "direct"), List.of("selector", "direct"), LOOPS));
+    }
+
+    @Override
+    public Optional<String> reject(Map<String, Long> point) {
+        if (point.get(CHAINS) > point.get(TASKS)) {
+            return Optional.of("chains must be at most tasks (" + point.get(TASKS) + "), not " + point.get(CHAINS));
+        }
+        return Optional.empty();
+    }
+
+    /** Pinning is a choice for platform threads, the loop for the event loop; one loop per core needs chains to share. */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        return grid.stream()
+                .filter(p -> model == Model.PLATFORM || p.get(CPUS) == 0)
+                .filter(p -> model.style() == Style.EVENT_LOOP ? !loop(p).equals("perCore") || p.get(CHAINS) > 1 : p.get(LOOP) == 0)
+                .toList();
+    }
+
+    @Override
+    public List<String> launcher(Map<String, Long> point) {
+        return pinned(point) ? List.of("taskset", "-c", "0") : List.of();
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(MS_PER_ITERATION, false, true);
+    }
+
+    /** Memory grows with the tasks: the slope is the memory of one more task and the link in front of it. */
+    @Override
+    public Optional<Growth> growth() {
+        return Optional.of(new Growth(TASKS, MEMORY_BYTES, "bytes per task"));
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        return 128 + point.get(TASKS) / 256;
+    }
+
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        long tasks = point.get(TASKS);
+        if (pinned(point) && Runtime.getRuntime().availableProcessors() != 1) {
+            throw new IllegalStateException("cpus=one, but this JVM may use " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs: it was not started under taskset");
+        }
+        if (pipes(point)) {
+            long needed = Crew.descriptors(tasks, point.get(CHAINS)) + SPARE_DESCRIPTORS;
+            long limit = KernelLimits.openFiles();
+            if (limit >= 0 && needed > limit) {
+                throw new LimitReachedException((limit - SPARE_DESCRIPTORS) / 2, "ulimit -n",
+                        tasks + " tasks over pipes need " + needed + " file descriptors; ulimit -n allows " + limit);
+            }
+        }
+        if (model == Model.PLATFORM) {
+            LimitReachedException.requireThreads(tasks + 1);
+        }
+        return super.countOnce(model, point);
+    }
+
+    @Override
+    protected long countedIterations(Map<String, Long> point) {
+        return COUNTED_ITERATIONS;
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+        int tasks = Math.toIntExact(point.get(TASKS));
+        int chains = Math.toIntExact(point.get(CHAINS));
+        int busywork = Math.toIntExact(point.get(BUSYWORK));
+        boolean memory = !pipes(point);
+        boolean measure = memoryBytes < 0;
+        Crew crew;
+        CompletableFuture<Void> done;
+        try {
+            switch (runtime) {
+                case ModelRuntime.Threads t -> {
+                    crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                    done = PlainBrigade.threads(t.factory(), crew, tally);
+                }
+                case ModelRuntime.Continuations c -> {
+                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    done = PlainBrigade.continuations(c, crew, tally);
+                }
+                case ModelRuntime.Callback c -> {
+                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    done = LoopBrigade.futures(crew, tally, c.runsInline() ? crew.driverReactor() : c.pool());
+                }
+                case ModelRuntime.EventLoop e -> {
+                    String loop = loop(point);
+                    if (loop.equals("direct")) {
+                        crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                        done = PlainBrigade.direct(crew, tally);
+                    } else {
+                        int loops = loop.equals("perCore") ? Runtime.getRuntime().availableProcessors() : 1;
+                        Reactor[] reactors = new Reactor[loops];
+                        for (int i = 0; i < loops; i++) {
+                            reactors[i] = new Reactor();
+                        }
+                        crew = new Crew(tasks, chains, busywork, memory, false, measure, reactors);
+                        done = LoopBrigade.eventLoop(crew, tally);
+                    }
+                }
+                case ModelRuntime.Coroutines c -> {
+                    crew = memory ? new Crew(tasks, chains, busywork, true, false, measure) : new Crew(tasks, chains, busywork, false, false, measure, new Reactor());
+                    done = CoroutineBrigade.start(c.runtime(), crew, tally, memory ? null : crew.driverReactor());
+                }
+                case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("brigade has no " + e.style() + " version");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.crew = crew;
+        Crew wired = crew;
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        done.whenComplete((r, e) -> {
+            Throwable failure = e;
+            try {
+                wired.close();
+            } catch (RuntimeException closing) {
+                failure = failure == null ? closing : failure;
+            }
+            if (failure != null) {
+                ended.completeExceptionally(failure);
+            } else {
+                ended.complete(null);
+            }
+        });
+        return ended;
+    }
+
+    @Override
+    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+        long n = tally.iterations();
+        for (int k = 0; k < crew.tasks(); k++) {
+            WorkMismatchException.requireEqual(ITERATIONS, n, "hops of task " + k, crew.hops(k));
+        }
+        WorkMismatchException.requireEqual(ITERATIONS + " x chains", n * crew.chains(), ARRIVALS, crew.arrivals());
+        WorkMismatchException.requireEqual("hops x sum per hop", crew.totalHops() * crew.sumPerHop(), CHECKSUM, crew.checksum());
+        if (memoryBytes < 0) {
+            memoryBytes = crew.memoryBytes();
+        }
+    }
+
+    @Override
+    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(ITERATIONS, tally.iterations());
+        counts.put(HOPS, crew.totalHops());
+        counts.put(ARRIVALS, crew.arrivals());
+        if (point.get(BUSYWORK) > 0) {
+            counts.put(CHECKSUM, crew.checksum());
+        }
+        return counts;
+    }
+
+    @Override
+    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(MS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
+        metrics.put(NS_PER_HOP, perWindow(iterationsPerSecond, r -> 1e9 / r / point.get(TASKS), "ns"));
+        if (memoryBytes > 0) {
+            metrics.put(MEMORY_BYTES, Metric.once(memoryBytes, "bytes"));
+        }
+        return metrics;
+    }
+
+    private static boolean pipes(Map<String, Long> point) {
+        return point.get(TRANSPORT) == 0;
+    }
+
+    private static boolean pinned(Map<String, Long> point) {
+        return point.get(CPUS) == 1;
+    }
+
+    private static String loop(Map<String, Long> point) {
+        return LOOPS.get(Math.toIntExact(point.get(LOOP)));
+    }
+}
