@@ -63,6 +63,11 @@ public interface Experiment {
         return Optional.empty();
     }
 
+    /** Line charts the report draws from this experiment's cells; empty for none. */
+    default List<Chart> charts() {
+        return List.of();
+    }
+
     /** JVM options a cell at {@code point} needs beyond its model's; a collector chosen here replaces the default, G1. */
     default List<String> jvmFlags(Map<String, Long> point) {
         return List.of();

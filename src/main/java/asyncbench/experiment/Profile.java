@@ -9,12 +9,12 @@ import java.util.Optional;
 /** How big a run is: which parameter grid each experiment uses, and how long each cell measures. */
 public enum Profile {
     /** A few cells, short windows, one JVM each: proves everything runs. */
-    SMOKE(new Measurement(1, 3, Duration.ofMillis(200)), Duration.ofSeconds(90), 1),
+    SMOKE(new Measurement(1, 3, Duration.ofMillis(100)), Duration.ofSeconds(90), 1),
     /**
      * A small grid with enough windows for an error bar, each cell in two JVMs; 250 ms windows, as the
      * .NET originals count, one of them warm-up (after each cell's untimed fixed-work run).
      */
-    QUICK(new Measurement(1, 4, Duration.ofMillis(250)), Duration.ofSeconds(180), 2),
+    QUICK(new Measurement(1, 3, Duration.ofMillis(250)), Duration.ofSeconds(180), 2),
     /** The published grids, with long windows, each cell in three JVMs. */
     FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900), 3),
     /** The published grids under the original's protocol: 30 s of warm-up, then 60 s measured, once per cell. */

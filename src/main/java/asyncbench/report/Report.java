@@ -99,6 +99,12 @@ public final class Report {
                     }
                 }
             }
+            for (LineCharts.Drawn chart : LineCharts.draw(experiment, cells, r.models, runDir)) {
+                files.add(chart.svg());
+                chart.png().ifPresent(files::add);
+                Path shown = chart.png().orElse(chart.svg());
+                md.append("![").append(chart.title()).append("](").append(shown.getFileName()).append(")\n\n");
+            }
             if (experiment.growth().isPresent()) {
                 Growth growth = experiment.growth().get();
                 List<Slopes.Line> lines = Slopes.fit(r, growth);

@@ -4,6 +4,7 @@ import asyncbench.experiment.Experiment;
 import asyncbench.experiment.brigade.Brigade;
 import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
+import asyncbench.experiment.responsiveness.Responsiveness;
 import asyncbench.experiment.signal.SignalGrid;
 import asyncbench.experiment.spawn.Spawn;
 import asyncbench.experiment.signal.Waiters;
@@ -11,6 +12,7 @@ import asyncbench.experiment.stack.Bridge;
 import asyncbench.experiment.stack.CallCost;
 import asyncbench.experiment.stack.ContextCapture;
 import asyncbench.experiment.stack.Fibonacci;
+import asyncbench.experiment.stack.IdleMemory;
 import asyncbench.experiment.stack.Sawtooth;
 import asyncbench.experiment.stack.SuspendedGc;
 import asyncbench.experiment.stack.Unwind;
@@ -36,7 +38,8 @@ public interface Catalog {
     final class BuiltIn implements Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
-                new Bridge(), new SuspendedGc(), new Spawn(), new Brigade());
+                new Bridge(), new SuspendedGc(), new IdleMemory(), new Spawn(), new Brigade(),
+                new Responsiveness());
 
         @Override
         public List<Experiment> experiments() {

@@ -37,8 +37,13 @@ class ConformanceTest {
         Map<String, Long> point = smallestPoint(experiment);
         Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
         for (Model model : experiment.models()) {
-            byModel.put(model, experiment.countOnce(model, point));
+            try {
+                byModel.put(model, experiment.countOnce(model, point));
+            } catch (LimitReachedException limit) {
+                // a model that meets a limit here (a starved request) did no comparable work; the rest must agree
+            }
         }
+        assertTrue(byModel.size() >= 2, experiment.name() + ": at least two models do the work at " + point);
         Model first = experiment.models().getFirst();
         Map<String, Long> expected = byModel.get(first);
         assertFalse(expected.isEmpty(), experiment.name() + " counts some work");

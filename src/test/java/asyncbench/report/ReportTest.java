@@ -99,6 +99,34 @@ class ReportTest {
         return cells;
     }
 
+    /** Idle-memory cells: future grows 300 bytes a frame from 400, virtual 350 from 3,000; one model failed at depth 256. */
+    @Test
+    void aChartDrawsOneLinePerModelAgainstTheParameter() throws Exception {
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            for (long depth : List.of(1L, 16L, 64L, 256L)) {
+                for (String model : List.of("future", "virtual")) {
+                    Map<String, Long> params = new java.util.LinkedHashMap<>();
+                    params.put("tasks", 2000L);
+                    params.put("depth", depth);
+                    double bytes = model.equals("future") ? 400 + 300 * depth : 3000 + 350 * depth;
+                    boolean failed = model.equals("virtual") && depth == 256;
+                    out.add(new CellResult("r", "idle-memory", model, "smoke", params, failed ? Status.ERROR : Status.OK,
+                            failed ? "boom" : null, null,
+                            failed ? null : Map.of("bytesPerTask", new Metric(bytes, 10.0, "bytes", List.of(bytes - 5, bytes + 5))),
+                            Map.of("tasks", 2000L), null, null, null, null, null));
+                }
+            }
+        }
+        Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of());
+        String svg = Files.readString(run.resolve("idle-memory-chart-1.svg"));
+        assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "an SVG document");
+        assertTrue(svg.contains("Memory per idle task against its stack depth (tasks=2000)"), "the title names the fixed parameters");
+        assertTrue(svg.contains(">future<") && svg.contains(">virtual<"), "a legend entry per model");
+        assertTrue(ImageIO.read(run.resolve("idle-memory-chart-1.png").toFile()).getWidth() > 100);
+        String md = Files.readString(rendered.report());
+        assertTrue(md.contains("![Memory per idle task against its stack depth (tasks=2000)](idle-memory-chart-1.png)"), md);
+    }
+
     @Test
     void theExceptionsReportDividesThrowByReturnPerModel() throws Exception {
         try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {

@@ -1,5 +1,6 @@
 package asyncbench.experiment.brigade;
 
+import asyncbench.experiment.Chart;
 import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.LimitReachedException;
@@ -87,7 +88,7 @@ public final class Brigade extends LoopExperiment {
                 Param.of(BUSYWORK, "volatile reads of a buffer at each hop", 0, 65_536,
                         List.of(0L), List.of(0L), List.of(0L, 8_192L, 65_536L)),
                 Param.choice(TRANSPORT, "what links the tasks: OS pipes, or in-memory one-slot channels", TRANSPORTS,
-                        List.of("pipe"), TRANSPORTS, TRANSPORTS),
+                        List.of("pipe"), List.of("pipe"), TRANSPORTS),
                 Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
                         List.of("all"), CPU_SETS, CPU_SETS),
                 Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
@@ -114,6 +115,12 @@ public final class Brigade extends LoopExperiment {
     @Override
     public List<String> launcher(Map<String, Long> point) {
         return pinned(point) ? List.of("taskset", "-c", "0") : List.of();
+    }
+
+    /** Time per iteration as the tasks are split into more chains, one line per model. */
+    @Override
+    public List<Chart> charts() {
+        return List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true));
     }
 
     @Override

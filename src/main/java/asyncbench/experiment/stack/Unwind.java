@@ -59,7 +59,7 @@ public final class Unwind extends LoopExperiment {
                 "a recursive async call to depth frames; the leaf yields 'yields' times, then returns or throws, "
                         + "caught at the top; iterations per 250 ms window",
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
-                                List.of(16L), List.of(1L, 64L), List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)),
+                                List.of(16L), List.of(64L), List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it finishes (0: never suspends)", 0, 1_000,
                                 List.of(1L), List.of(0L, 1L), List.of(0L, 1L)),
                         Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame (the original's 1000: none below depth 1000)",

@@ -1,0 +1,186 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Chart;
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.result.CellResult;
+import asyncbench.result.Status;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * An experiment's {@link Chart}s drawn with JFreeChart, one line per model, to SVG (JFreeSVG) and PNG
+ * from the same chart object. Only cells that ran to the end are drawn; a model with no such cell in a
+ * chart has no line there.
+ */
+final class LineCharts {
+    private static final int WIDTH = 760;
+    private static final int HEIGHT = 440;
+
+    /** One drawn chart: its title and the files written. */
+    record Drawn(String title, Path svg, Optional<Path> png) {
+    }
+
+    private LineCharts() {
+    }
+
+    static List<Drawn> draw(Experiment experiment, List<CellResult> cells, List<String> models, Path dir) throws IOException {
+        List<CellResult> ok = cells.stream().filter(c -> c.status() == Status.OK && c.metrics() != null).toList();
+        List<Drawn> drawn = new ArrayList<>();
+        int n = 0;
+        for (Chart chart : experiment.charts()) {
+            Map<Map<String, Long>, List<CellResult>> groups = new LinkedHashMap<>();
+            for (CellResult c : ok) {
+                Map<String, Long> key = new TreeMap<>(c.params());
+                if (chart.againstParam()) {
+                    key.remove(chart.param());
+                }
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            }
+            for (Map.Entry<Map<String, Long>, List<CellResult>> group : groups.entrySet()) {
+                String title = chart.title() + describe(experiment, group.getKey());
+                JFreeChart jfc = chart.againstParam() ? overParam(chart, title, group.getValue(), models)
+                        : overMetrics(chart, title, group.getValue(), models);
+                if (jfc == null) {
+                    continue;
+                }
+                String base = experiment.name() + "-chart-" + ++n;
+                drawn.add(write(jfc, dir, base, title));
+            }
+        }
+        return drawn;
+    }
+
+    private static JFreeChart overParam(Chart chart, String title, List<CellResult> cells, List<String> models) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String model : models) {
+            XYSeries series = new XYSeries(model);
+            for (CellResult c : cells) {
+                if (c.model().equals(model)) {
+                    c.metric(chart.metric()).map(Metric::value).filter(v -> !chart.logY() || v > 0)
+                            .ifPresent(v -> series.add(c.params().get(chart.param()).doubleValue(), v));
+                }
+            }
+            if (series.getItemCount() > 0) {
+                data.addSeries(series);
+            }
+        }
+        if (data.getSeriesCount() == 0 || data.getSeries(0).getItemCount() < 2) {
+            return null;
+        }
+        JFreeChart jfc = ChartFactory.createXYLineChart(title, chart.xLabel(), chart.yLabel(), data, PlotOrientation.VERTICAL,
+                true, false, false);
+        XYPlot plot = jfc.getXYPlot();
+        if (chart.logX()) {
+            plot.setDomainAxis(logAxis(chart.xLabel(), 2));
+        }
+        if (chart.logY()) {
+            plot.setRangeAxis(logAxis(chart.yLabel(), 10));
+        }
+        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        style(jfc);
+        return jfc;
+    }
+
+    private static JFreeChart overMetrics(Chart chart, String title, List<CellResult> cells, List<String> models) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (String model : models) {
+            for (CellResult c : cells) {
+                if (!c.model().equals(model)) {
+                    continue;
+                }
+                for (int i = 0; i < chart.metrics().size(); i++) {
+                    String label = chart.labels().get(i);
+                    c.metric(chart.metrics().get(i)).map(Metric::value).filter(v -> !chart.logY() || v > 0)
+                            .ifPresent(v -> data.addValue(v, model, label));
+                }
+            }
+        }
+        if (data.getRowCount() == 0) {
+            return null;
+        }
+        JFreeChart jfc = ChartFactory.createLineChart(title, chart.xLabel(), chart.yLabel(), data, PlotOrientation.VERTICAL,
+                true, false, false);
+        CategoryPlot plot = jfc.getCategoryPlot();
+        if (chart.logY()) {
+            plot.setRangeAxis(logAxis(chart.yLabel(), 10));
+        }
+        plot.setRenderer(new LineAndShapeRenderer(true, true));
+        style(jfc);
+        return jfc;
+    }
+
+    /** A logarithmic axis labelled with plain numbers (1, 16, 1,024), the same in every locale. */
+    private static LogAxis logAxis(String label, double base) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(base);
+        axis.setSmallestValue(1e-3);
+        DecimalFormat plain = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        axis.setNumberFormatOverride(plain);
+        axis.setTickUnit(new NumberTickUnit(1), false, true);
+        return axis;
+    }
+
+    private static void style(JFreeChart jfc) {
+        jfc.setBackgroundPaint(Color.WHITE);
+        jfc.getPlot().setBackgroundPaint(Color.WHITE);
+        jfc.getTitle().setFont(jfc.getTitle().getFont().deriveFont(14f));
+    }
+
+    private static Drawn write(JFreeChart jfc, Path dir, String base, String title) throws IOException {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        jfc.draw(g, new Rectangle(WIDTH, HEIGHT));
+        Path svg = dir.resolve(base + ".svg");
+        Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+        Path png = dir.resolve(base + ".png");
+        try {
+            ChartUtils.saveChartAsPNG(png.toFile(), jfc, WIDTH, HEIGHT);
+            return new Drawn(title, svg, Optional.of(png));
+        } catch (IOException | RuntimeException | Error noFonts) {
+            // headless Java2D needs fonts for a PNG; the SVG carries the same picture
+            return new Drawn(title, svg, Optional.empty());
+        }
+    }
+
+    /** The fixed parameters of a chart, as people read them: " (tasks=2000, gc=g1)"; empty when none. */
+    private static String describe(Experiment experiment, Map<String, Long> fixed) {
+        if (fixed.isEmpty()) {
+            return "";
+        }
+        Map<String, Param> params = experiment.params().stream().collect(Collectors.toMap(Param::name, p -> p));
+        return fixed.entrySet().stream().map(e -> {
+            Param p = params.get(e.getKey());
+            String value = p != null && !p.choices().isEmpty() ? p.choices().get(Math.toIntExact(e.getValue())) : e.getValue().toString();
+            return e.getKey() + "=" + value;
+        }).collect(Collectors.joining(", ", " (", ")"));
+    }
+}
