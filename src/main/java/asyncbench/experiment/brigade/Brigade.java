@@ -82,7 +82,7 @@ public final class Brigade extends LoopExperiment {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.of(TASKS, "tasks in the brigade (the original: 500)", List.of(500L), List.of(500L), List.of(500L)),
+                Param.of(TASKS, "tasks in the brigade (the original: 500)", List.of(100L), List.of(500L), List.of(500L)),
                 Param.of(CHAINS, "chains the tasks are split into, a token each", List.of(1L), List.of(1L),
                         List.of(1L, 2L, 4L, 8L, 16L, 64L)),
                 Param.of(BUSYWORK, "volatile reads of a buffer at each hop", 0, 65_536,
@@ -92,7 +92,7 @@ public final class Brigade extends LoopExperiment {
                 Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
                         List.of("all"), CPU_SETS, CPU_SETS),
                 Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
-                        LOOPS, List.of("selector", "direct"), List.of("selector", "direct"), LOOPS));
+                        LOOPS, List.of("selector"), List.of("selector", "direct"), LOOPS));
     }
 
     @Override

@@ -96,10 +96,10 @@ public final class Responsiveness implements Experiment {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.of(JOBS, "long CPU-bound jobs running at once", 1, 1_000, List.of(4L), List.of(4L), List.of(2L, 4L, 8L)),
+                Param.of(JOBS, "long CPU-bound jobs running at once", 1, 1_000, List.of(1L), List.of(4L), List.of(1L, 2L, 4L, 8L)),
                 Param.of(JOB_MILLIS, "length of one job", 1, 10_000, List.of(20L), List.of(20L), List.of(20L)),
                 Param.of(YIELD_MICROS, "a job yields every so many microseconds (0: never)", 0, 10_000_000,
-                        List.of(0L), List.of(0L, 100L), List.of(0L, 100L, 1_000L)),
+                        List.of(100L), List.of(0L, 100L), List.of(0L, 100L, 1_000L)),
                 Param.of(INTERVAL_MICROS, "one tiny request every so many microseconds", 10, 1_000_000,
                         List.of(1_000L), List.of(1_000L), List.of(1_000L)),
                 Param.choice(REQUESTS, "where requests run: on the model's runtime beside the jobs, or on a platform thread of their own",
