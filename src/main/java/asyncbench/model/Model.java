@@ -91,6 +91,11 @@ public enum Model {
         return styles.stream().flatMap(s -> Arrays.stream(values()).filter(m -> m.style == s)).toList();
     }
 
+    /** The models of {@link #of(List)} that are also in {@code only}, in that order. */
+    public static List<Model> of(List<Style> styles, java.util.Set<Model> only) {
+        return of(styles).stream().filter(only::contains).toList();
+    }
+
     public static Optional<Model> byId(String id) {
         return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
     }

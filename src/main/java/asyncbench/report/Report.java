@@ -105,7 +105,8 @@ public final class Report {
                 Path shown = chart.png().orElse(chart.svg());
                 md.append("![").append(chart.title()).append("](").append(shown.getFileName()).append(")\n\n");
             }
-            if (experiment.growth().isPresent()) {
+            if (experiment.growth().isPresent() && cells.stream()
+                    .map(c -> c.params().get(experiment.growth().get().param())).distinct().count() > 1) {
                 Growth growth = experiment.growth().get();
                 List<Slopes.Line> lines = Slopes.fit(r, growth);
                 md.append("### ").append(growth.perUnit()).append(" as a slope\n\n")

@@ -177,19 +177,11 @@ final class Crew implements AutoCloseable {
     }
 
     long totalHops() {
-        long sum = 0;
-        for (int k = 0; k < tasks(); k++) {
-            sum += hops.getAcquire(k);
-        }
-        return sum;
+        return sum(hops);
     }
 
     long checksum() {
-        long sum = 0;
-        for (int k = 0; k < tasks(); k++) {
-            sum += checksums.getAcquire(k);
-        }
-        return sum;
+        return sum(checksums);
     }
 
     long sumPerHop() {
@@ -197,9 +189,13 @@ final class Crew implements AutoCloseable {
     }
 
     long arrivals() {
+        return sum(arrivals);
+    }
+
+    private static long sum(AtomicLongArray counts) {
         long sum = 0;
-        for (int c = 0; c < chains(); c++) {
-            sum += arrivals.getAcquire(c);
+        for (int i = 0; i < counts.length(); i++) {
+            sum += counts.getAcquire(i);
         }
         return sum;
     }

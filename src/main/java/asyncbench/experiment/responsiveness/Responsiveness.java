@@ -90,7 +90,7 @@ public final class Responsiveness implements Experiment {
      */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(MODELS::contains).toList();
+        return Model.of(styles(), MODELS);
     }
 
     @Override

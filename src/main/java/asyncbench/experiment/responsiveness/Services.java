@@ -30,6 +30,7 @@ public final class Services {
             case ModelRuntime.Coroutines c -> CoroutineService.create(shape, c.runtime());
             default -> throw new IllegalArgumentException("responsiveness has no version for " + runtime);
         };
+        Job.roundsPerMilli();
         ((Base) service).startJobs();
         return service;
     }
@@ -64,6 +65,21 @@ public final class Services {
 
         final Job newJob() {
             return new Job(shape.jobNanos(), shape.sliceNanos());
+        }
+
+        /** Starts a job whose slices are tasks of {@code executor}, each slice handing the next back to it. */
+        final void startSliced(java.util.concurrent.Executor executor) {
+            Job job = newJob();
+            executor.execute(new Runnable() {
+                @Override
+                public void run() {
+                    if (job.runSlice()) {
+                        jobEnded();
+                    } else {
+                        executor.execute(this);
+                    }
+                }
+            });
         }
 
         /** A job ended: the feeder starts the next one in its slot, or the slot ends if the service is stopping. */
@@ -148,17 +164,7 @@ public final class Services {
 
         @Override
         void startJob() {
-            Job job = newJob();
-            pool.execute(new Runnable() {
-                @Override
-                public void run() {
-                    if (job.runSlice()) {
-                        jobEnded();
-                    } else {
-                        pool.execute(this);
-                    }
-                }
-            });
+            startSliced(pool);
         }
 
         @Override
@@ -191,17 +197,7 @@ public final class Services {
 
         @Override
         void startJob() {
-            Job job = newJob();
-            queue.add(new Runnable() {
-                @Override
-                public void run() {
-                    if (job.runSlice()) {
-                        jobEnded();
-                    } else {
-                        queue.add(this);
-                    }
-                }
-            });
+            startSliced(queue::add);
         }
 
         @Override

@@ -77,7 +77,7 @@ public final class Waiters implements Experiment {
 
     /**
      * Platform threads meet the kernel's limit on threads inside the grid: they also run at the last power
-     * of two below it and at 90% of it, so that the table has platform figures up to the limit.
+     * of two below it, so that the table has a platform figure near the limit.
      */
     @Override
     public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
@@ -91,7 +91,6 @@ public final class Waiters implements Experiment {
         java.util.TreeSet<Long> counts = new java.util.TreeSet<>();
         grid.forEach(p -> counts.add(p.get(WAITERS)));
         counts.add(Long.highestOneBit(limit - 1));
-        counts.add(limit * 9 / 10);
         return counts.stream().map(n -> Map.of(WAITERS, n)).toList();
     }
 

@@ -62,7 +62,7 @@ public final class IdleMemory implements Experiment {
     /** One model per way of keeping a waiting stack: futurePool and virtual1 keep theirs as future and virtual do. */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(MODELS::contains).toList();
+        return Model.of(styles(), MODELS);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class SuspendedGc implements Experiment {
     /** The original's three designs and the platform thread: library futures first, then compiler state machines, captured stacks. */
     @Override
     public List<Model> models() {
-        return Model.of(styles()).stream().filter(MODELS::contains).toList();
+        return Model.of(styles(), MODELS);
     }
 
     @Override
