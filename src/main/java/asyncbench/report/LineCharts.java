@@ -4,6 +4,7 @@ import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
+import asyncbench.model.Model;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.awt.Color;
@@ -33,6 +34,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -45,6 +47,10 @@ import org.jfree.svg.SVGGraphics2D;
 final class LineCharts {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 440;
+    /** One colour per model, in the order of the lab's models, the same in every chart (Tableau 10). */
+    private static final Color[] PALETTE = {
+        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
+        new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
 
     /** One drawn chart: its title and the files written. */
     record Drawn(String title, Path svg, Optional<Path> png) {
@@ -103,10 +109,14 @@ final class LineCharts {
         if (chart.logX()) {
             plot.setDomainAxis(logAxis(chart.xLabel(), 2));
         }
-        if (chart.logY()) {
+        if (chart.logY() && decades(data.getRangeLowerBound(false), data.getRangeUpperBound(false))) {
             plot.setRangeAxis(logAxis(chart.yLabel(), 10));
         }
-        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, colour(Model.byId(data.getSeriesKey(i).toString())));
+        }
+        plot.setRenderer(renderer);
         style(jfc);
         return jfc;
     }
@@ -131,12 +141,26 @@ final class LineCharts {
         JFreeChart jfc = ChartFactory.createLineChart(title, chart.xLabel(), chart.yLabel(), data, PlotOrientation.VERTICAL,
                 true, false, false);
         CategoryPlot plot = jfc.getCategoryPlot();
-        if (chart.logY()) {
+        if (chart.logY() && decades(DatasetUtils.findMinimumRangeValue(data).doubleValue(),
+                DatasetUtils.findMaximumRangeValue(data).doubleValue())) {
             plot.setRangeAxis(logAxis(chart.yLabel(), 10));
         }
-        plot.setRenderer(new LineAndShapeRenderer(true, true));
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, colour(Model.byId(data.getRowKey(i).toString())));
+        }
+        plot.setRenderer(renderer);
         style(jfc);
         return jfc;
+    }
+
+    /** Whether values span two decades or more: a log axis then; a linear one reads better below that. */
+    private static boolean decades(double min, double max) {
+        return min > 0 && max / min >= 100;
+    }
+
+    private static Color colour(Optional<Model> model) {
+        return model.map(m -> PALETTE[m.ordinal() % PALETTE.length]).orElse(Color.DARK_GRAY);
     }
 
     /** A logarithmic axis labelled with plain numbers (1, 16, 1,024), the same in every locale. */

@@ -127,6 +127,37 @@ class ReportTest {
         assertTrue(md.contains("![Memory per idle task against its stack depth (tasks=2000)](idle-memory-chart-1.png)"), md);
     }
 
+    /** Responsiveness cells: one chart per point, the percentiles along the x axis; a starved model has no line. */
+    @Test
+    void aLatencyChartDrawsThePercentilesOfEachPoint() throws Exception {
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            for (String model : List.of("platform", "eventLoop", "virtual")) {
+                Map<String, Long> params = new java.util.LinkedHashMap<>();
+                params.put("jobs", 4L);
+                params.put("yieldMicros", 0L);
+                if (model.equals("virtual")) {
+                    out.add(new CellResult("r", "responsiveness", model, "smoke", params, Status.LIMIT, "starved",
+                            new LimitInfo(0, "starvation", "starved"), null, null, null, null, null, null, null));
+                    continue;
+                }
+                Map<String, Metric> metrics = new java.util.LinkedHashMap<>();
+                double base = model.equals("platform") ? 100 : 10_000;
+                int i = 1;
+                for (String metric : asyncbench.experiment.responsiveness.Responsiveness.PERCENTILES.values()) {
+                    double v = base * i++;
+                    metrics.put(metric, new Metric(v, 1.0, "us", List.of(v - 1, v + 1)));
+                }
+                out.add(new CellResult("r", "responsiveness", model, "smoke", params, Status.OK, null, null, metrics,
+                        Map.of("requestsSent", 20L), null, null, null, null, null));
+            }
+        }
+        Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of());
+        String svg = Files.readString(run.resolve("responsiveness-chart-1.svg"));
+        assertTrue(svg.contains(">platform<") && svg.contains(">eventLoop<"), "a line per model that measured");
+        assertTrue(!svg.contains(">virtual<"), "no line for the starved model");
+        assertTrue(Files.readString(rendered.report()).contains("](responsiveness-chart-1.png)"));
+    }
+
     @Test
     void theExceptionsReportDividesThrowByReturnPerModel() throws Exception {
         try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
