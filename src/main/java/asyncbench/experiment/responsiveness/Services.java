@@ -1,5 +1,6 @@
 package asyncbench.experiment.responsiveness;
 
+import asyncbench.experiment.Spin;
 import asyncbench.model.ModelRuntime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ public final class Services {
             case ModelRuntime.Coroutines c -> CoroutineService.create(shape, c.runtime());
             default -> throw new IllegalArgumentException("responsiveness has no version for " + runtime);
         };
-        Job.roundsPerMilli();
+        Spin.roundsPerMilli();
         ((Base) service).startJobs();
         return service;
     }
