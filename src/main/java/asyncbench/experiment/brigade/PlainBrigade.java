@@ -87,27 +87,20 @@ final class PlainBrigade {
 
     /** One platform thread makes every put and take itself, chain after chain, task after task. */
     static CompletableFuture<Void> direct(Crew crew, Tally tally) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("brigade-direct").start(() -> {
-            try {
-                while (tally.more()) {
-                    for (int c = 0; c < crew.chains(); c++) {
-                        crew.head(c).put(0);
-                    }
-                    for (int c = 0; c < crew.chains(); c++) {
-                        for (int k = crew.firstTask(c); k < crew.endTask(c); k++) {
-                            crew.downstream(k).put(crew.pass(k, crew.upstream(k).take()));
-                        }
-                        crew.arrived(c, crew.tail(c).take());
-                    }
-                    tally.next();
+        return Plain.onThread(Thread.ofPlatform().name("brigade-direct").factory(), () -> {
+            while (tally.more()) {
+                for (int c = 0; c < crew.chains(); c++) {
+                    crew.head(c).put(0);
                 }
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
+                for (int c = 0; c < crew.chains(); c++) {
+                    for (int k = crew.firstTask(c); k < crew.endTask(c); k++) {
+                        crew.downstream(k).put(crew.pass(k, crew.upstream(k).take()));
+                    }
+                    crew.arrived(c, crew.tail(c).take());
+                }
+                tally.next();
             }
         });
-        return done;
     }
 
     /** Every task and the driver a bare continuation on one thread, yielding where it would block until the reactor wakes it. */

@@ -2,6 +2,7 @@ package asyncbench.experiment.loop;
 
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import jdk.internal.vm.Continuation;
 import jdk.internal.vm.ContinuationScope;
 
@@ -40,27 +41,44 @@ public final class Plain {
         return Thread::yield;
     }
 
-    /** Starts {@code loop} on the runtime; the future completes when it returns, or fails with what it threw. */
-    public static CompletableFuture<Void> start(ModelRuntime runtime, Runnable loop) {
+    /** Work that may throw. */
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /** Starts {@code body} on a new thread from {@code factory}; the future completes when it returns, or fails with what it threw. */
+    public static CompletableFuture<Void> onThread(ThreadFactory factory, Body body) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable body = () -> {
+        factory.newThread(completing(body, done)).start();
+        return done;
+    }
+
+    private static Runnable completing(Body body, CompletableFuture<Void> done) {
+        return () -> {
             try {
-                loop.run();
+                body.run();
                 done.complete(null);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
         };
-        switch (runtime) {
-            case ModelRuntime.Threads t -> t.factory().newThread(body).start();
-            case ModelRuntime.Continuations c -> Thread.ofPlatform().name("continuation-runner").start(() -> {
-                Continuation continuation = continuation(body);
-                while (!continuation.isDone()) {
-                    continuation.run();
-                }
-            });
+    }
+
+    /** Starts {@code loop} on the runtime; the future completes when it returns, or fails with what it threw. */
+    public static CompletableFuture<Void> start(ModelRuntime runtime, Runnable loop) {
+        return switch (runtime) {
+            case ModelRuntime.Threads t -> onThread(t.factory(), loop::run);
+            case ModelRuntime.Continuations c -> {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                Continuation continuation = continuation(completing(loop::run, done));
+                Thread.ofPlatform().name("continuation-runner").start(() -> {
+                    while (!continuation.isDone()) {
+                        continuation.run();
+                    }
+                });
+                yield done;
+            }
             default -> throw new IllegalArgumentException("plain code does not run on " + runtime.style());
-        }
-        return done;
+        };
     }
 }

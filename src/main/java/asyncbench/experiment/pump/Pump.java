@@ -5,6 +5,7 @@ import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Plain;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
@@ -168,29 +169,26 @@ public final class Pump extends LoopExperiment {
     /** On a platform thread of its own: every pass starts every file and waits for all, until the tally says stop. */
     private CompletableFuture<Void> passes(int count, IntFunction<CompletableFuture<Void>> file, AutoCloseable reader,
             ThreadPoolExecutor io, Tally tally) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("pump-driver").start(() -> {
+        return Plain.onThread(Thread.ofPlatform().name("pump-driver").factory(), () -> {
             try (reader) {
                 while (tally.more()) {
                     List<CompletableFuture<Void>> pass = new ArrayList<>();
                     for (int f = 0; f < count; f++) {
                         pass.add(file.apply(f));
                     }
-                    CompletableFuture.allOf(pass.toArray(CompletableFuture[]::new)).join();
+                    CompletableFuture.allOf(pass.toArray(CompletableFuture[]::new)).get();
                     tally.next();
                 }
                 Rusage cpu = Rusage.self().since(cpuBefore);
                 cpuMsPerPass = (cpu.userNanos() + cpu.systemNanos()) / 1e6 / Math.max(1, tally.iterations());
                 peakThreads = THREADS.getPeakThreadCount();
                 ioPoolPeak = io.getLargestPoolSize();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             } finally {
                 io.shutdownNow();
             }
         });
-        return done;
     }
 
     @Override
@@ -270,29 +268,22 @@ public final class Pump extends LoopExperiment {
         }
 
         CompletableFuture<Void> file(int f) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            factory.newThread(() -> {
-                try {
-                    ByteBuffer buffer = ByteBuffer.allocateDirect(chunk);
-                    long count = 0;
-                    long sum = 0;
-                    for (long at = 0; at < size; ) {
-                        buffer.clear();
-                        int n = channels.get(f).read(buffer, at);
-                        if (n <= 0) {
-                            throw new IOException("read " + n + " bytes at " + at + " of " + size);
-                        }
-                        sum += chunks.process(buffer, n);
-                        count++;
-                        at += n;
+            return Plain.onThread(factory, () -> {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(chunk);
+                long count = 0;
+                long sum = 0;
+                for (long at = 0; at < size; ) {
+                    buffer.clear();
+                    int n = channels.get(f).read(buffer, at);
+                    if (n <= 0) {
+                        throw new IOException("read " + n + " bytes at " + at + " of " + size);
                     }
-                    chunks.fileDone(count, sum);
-                    done.complete(null);
-                } catch (Throwable e) {
-                    done.completeExceptionally(e);
+                    sum += chunks.process(buffer, n);
+                    count++;
+                    at += n;
                 }
-            }).start();
-            return done;
+                chunks.fileDone(count, sum);
+            });
         }
 
         @Override

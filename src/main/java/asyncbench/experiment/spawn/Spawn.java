@@ -105,21 +105,13 @@ public final class Spawn extends LoopExperiment {
 
     /** Spawns one task at a time, the n-th returning n, on a platform or a virtual thread, until the tally says stop. */
     private static CompletableFuture<Void> loop(boolean onVirtual, Tally tally, Task task) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable body = () -> {
-            try {
-                long id = 0;
-                while (tally.more()) {
-                    tally.sink += task.spawnAndJoin(++id);
-                    tally.next();
-                }
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
+        return Plain.onThread((onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").factory(), () -> {
+            long id = 0;
+            while (tally.more()) {
+                tally.sink += task.spawnAndJoin(++id);
+                tally.next();
             }
-        };
-        (onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").start(body);
-        return done;
+        });
     }
 
     /** One task: spawned, run to its end and joined; returns what it returned. */
