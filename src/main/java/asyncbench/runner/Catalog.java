@@ -4,6 +4,7 @@ import asyncbench.experiment.Experiment;
 import asyncbench.experiment.brigade.Brigade;
 import asyncbench.experiment.fakeserver.FakeServer;
 import asyncbench.experiment.handover.Handover;
+import asyncbench.experiment.json.JsonStream;
 import asyncbench.experiment.pump.Pump;
 import asyncbench.experiment.responsiveness.Responsiveness;
 import asyncbench.experiment.signal.SignalGrid;
@@ -40,7 +41,7 @@ public interface Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
                 new Bridge(), new SuspendedGc(), new IdleMemory(), new Spawn(), new Brigade(),
-                new Responsiveness(), new Pump());
+                new Responsiveness(), new Pump(), new JsonStream());
 
         @Override
         public List<Experiment> experiments() {
