@@ -73,7 +73,7 @@ public final class JsonStream extends LoopExperiment {
 
     @Override
     public List<Param> params() {
-        return List.of(Param.of(ORDERS, "orders in the graph (about 140 bytes of JSON each)", 1, 10_000_000,
+        return List.of(Param.of(ORDERS, "orders in the graph (about 210 bytes of JSON each)", 1, 10_000_000,
                 List.of(1_000L), List.of(10_000L), List.of(1_000L, 10_000L, 100_000L)));
     }
 
