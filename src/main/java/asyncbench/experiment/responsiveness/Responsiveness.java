@@ -235,8 +235,9 @@ public final class Responsiveness implements Experiment {
                     try {
                         answer = service.request(n).get(STALL_SECONDS, TimeUnit.SECONDS);
                     } catch (TimeoutException e) {
-                        throw new LimitReachedException(answered, "starvation", "request " + n + " had no answer after "
-                                + STALL_SECONDS + " s: the jobs kept every thread of the runtime");
+                        // not a count that fits: the report then names the limit alone
+                        throw new LimitReachedException(-1, "starvation", "request " + n + " had no answer after "
+                                + STALL_SECONDS + " s (" + answered + " answered before it): the jobs kept every thread of the runtime");
                     }
                     long micros = Math.max(1, (System.nanoTime() - sentAt) / 1_000);
                     recorder.recordValueWithExpectedInterval(micros, intervalMicros);

@@ -78,7 +78,8 @@ class ResponsivenessTest {
         client.run();
         LimitReachedException e = assertThrows(LimitReachedException.class, client::verify);
         assertEquals("starvation", e.limit());
-        assertEquals(0, e.reached());
+        assertEquals(-1, e.reached());
+        assertTrue(e.getMessage().contains("request 1 had no answer"), e.getMessage());
     }
 
     @Test
