@@ -1,15 +1,12 @@
 package asyncbench.experiment.pump
 
 import asyncbench.coroutine.CoroutineRuntime
-import asyncbench.coroutine.Waitable
+import asyncbench.coroutine.PendingCompletion
 import java.nio.ByteBuffer
 import java.nio.channels.AsynchronousFileChannel
-import java.nio.channels.CompletionHandler
 import java.nio.file.StandardOpenOption
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutorService
-import java.util.concurrent.atomic.AtomicReference
-import kotlin.coroutines.Continuation
 
 /**
  * One file read through by a `suspend` function over AsynchronousFileChannel: a read suspends until
@@ -43,12 +40,12 @@ internal class CoroutinePump(
 
     private suspend fun read(channel: AsynchronousFileChannel) {
         val buffers = arrayOf(ByteBuffer.allocateDirect(chunk), if (pump) ByteBuffer.allocateDirect(chunk) else null)
-        val reads = arrayOf(PendingRead(runtime), if (pump) PendingRead(runtime) else null)
+        val reads = arrayOf(PendingCompletion(runtime), if (pump) PendingCompletion(runtime) else null)
         var count = 0L
         var sum = 0L
         var at = 0L
         var current = 0
-        reads[0]!!.start(channel, buffers[0]!!, 0)
+        start(reads[0]!!, channel, buffers[0]!!, 0)
         while (true) {
             val n = reads[current]!!.await()
             check(n > 0) { "read $n bytes at $at of $size" }
@@ -56,7 +53,7 @@ internal class CoroutinePump(
             val more = nextAt < size
             val next = if (pump) 1 - current else current
             if (pump && more) {
-                reads[next]!!.start(channel, buffers[next]!!, nextAt)
+                start(reads[next]!!, channel, buffers[next]!!, nextAt)
             }
             sum += chunks.process(buffers[current]!!, n)
             count++
@@ -64,7 +61,7 @@ internal class CoroutinePump(
                 break
             }
             if (!pump) {
-                reads[next]!!.start(channel, buffers[next]!!, nextAt)
+                start(reads[next]!!, channel, buffers[next]!!, nextAt)
             }
             current = next
             at = nextAt
@@ -74,38 +71,9 @@ internal class CoroutinePump(
 
     override fun close() = channels.forEach { it.close() }
 
-    /** One read in flight: the handler publishes its result and resumes the coroutine that waits for it, if one does yet. */
-    private class PendingRead(private val runtime: CoroutineRuntime) : CompletionHandler<Int, Any?>, Waitable {
-        /** null while the read is in flight; then the waiting continuation, or the result (an Int or a Throwable). */
-        private val state = AtomicReference<Any?>()
-
-        fun start(channel: AsynchronousFileChannel, buffer: ByteBuffer, at: Long) {
-            state.set(null)
-            buffer.clear()
-            channel.read(buffer, at, null, this)
-        }
-
-        suspend fun await(): Int {
-            runtime.await(this)
-            return when (val result = state.get()) {
-                is Int -> result
-                is Throwable -> throw result
-                else -> error("resumed before the read completed")
-            }
-        }
-
-        override fun subscribe(c: Continuation<Unit>): Boolean = state.compareAndSet(null, c)
-
-        override fun completed(result: Int, attachment: Any?) = finish(result)
-
-        override fun failed(e: Throwable, attachment: Any?) = finish(e)
-
-        @Suppress("UNCHECKED_CAST")
-        private fun finish(result: Any) {
-            val waiter = state.getAndSet(result)
-            if (waiter is Continuation<*>) {
-                runtime.resume(waiter as Continuation<Unit>)
-            }
-        }
+    private fun start(read: PendingCompletion, channel: AsynchronousFileChannel, buffer: ByteBuffer, at: Long) {
+        read.reset()
+        buffer.clear()
+        channel.read(buffer, at, null, read)
     }
 }
