@@ -70,12 +70,15 @@ final class LineCharts {
                 if (chart.againstParam()) {
                     key.remove(chart.param());
                 }
+                if (chart.by() != null) {
+                    key.remove(chart.by());
+                }
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }
             for (Map.Entry<Map<String, Long>, List<CellResult>> group : groups.entrySet()) {
                 String title = chart.title() + describe(experiment, group.getKey());
-                JFreeChart jfc = chart.againstParam() ? overParam(chart, title, group.getValue(), models)
-                        : overMetrics(chart, title, group.getValue(), models);
+                Map<String, List<CellResult>> lines = lines(experiment, chart, group.getValue(), models);
+                JFreeChart jfc = chart.againstParam() ? overParam(chart, title, lines) : overMetrics(chart, title, lines);
                 if (jfc == null) {
                     continue;
                 }
@@ -86,15 +89,49 @@ final class LineCharts {
         return drawn;
     }
 
-    private static JFreeChart overParam(Chart chart, String title, List<CellResult> cells, List<String> models) {
-        XYSeriesCollection data = new XYSeriesCollection();
+    /**
+     * The cells of each line, in the order of the models (then of the {@code by} parameter's values),
+     * named by the model, or "model / value" for a chart drawn {@code by} a parameter.
+     */
+    private static Map<String, List<CellResult>> lines(Experiment experiment, Chart chart, List<CellResult> cells, List<String> models) {
+        Map<String, List<CellResult>> lines = new LinkedHashMap<>();
+        Optional<Param> by = experiment.params().stream().filter(p -> p.name().equals(chart.by())).findFirst();
         for (String model : models) {
-            XYSeries series = new XYSeries(model);
-            for (CellResult c : cells) {
-                if (c.model().equals(model)) {
-                    c.metric(chart.metric()).map(Metric::value).filter(v -> !chart.logY() || v > 0)
-                            .ifPresent(v -> series.add(c.params().get(chart.param()).doubleValue(), v));
-                }
+            List<CellResult> mine = cells.stream().filter(c -> c.model().equals(model)).toList();
+            if (by.isEmpty()) {
+                lines.put(model, mine);
+                continue;
+            }
+            new TreeMap<>(mine.stream().collect(Collectors.groupingBy(c -> c.params().get(chart.by()))))
+                    .forEach((value, some) -> lines.put(model + SEPARATOR + by.get().choiceName(value).orElse(value.toString()), some));
+        }
+        return lines;
+    }
+
+    private static final String SEPARATOR = " / ";
+    private static final float[][] DASHES = {null, {6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
+
+    /** A line's colour is its model's; lines of one model differ by dash, in the order they come. */
+    private static void paint(java.util.function.BiConsumer<Integer, java.awt.Paint> paint,
+            java.util.function.BiConsumer<Integer, java.awt.Stroke> stroke, List<String> keys) {
+        Map<String, Integer> perModel = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String model = keys.get(i).split(SEPARATOR, 2)[0];
+            paint.accept(i, colour(Model.byId(model)));
+            int nth = perModel.merge(model, 1, Integer::sum) - 1;
+            float[] dash = DASHES[nth % DASHES.length];
+            stroke.accept(i, dash == null ? new java.awt.BasicStroke(2f)
+                    : new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, dash, 0f));
+        }
+    }
+
+    private static JFreeChart overParam(Chart chart, String title, Map<String, List<CellResult>> lines) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<String, List<CellResult>> line : lines.entrySet()) {
+            XYSeries series = new XYSeries(line.getKey());
+            for (CellResult c : line.getValue()) {
+                c.metric(chart.metric()).map(Metric::value).filter(v -> !chart.logY() || v > 0)
+                        .ifPresent(v -> series.add(c.params().get(chart.param()).doubleValue(), v));
             }
             if (series.getItemCount() > 0) {
                 data.addSeries(series);
@@ -113,25 +150,24 @@ final class LineCharts {
             plot.setRangeAxis(logAxis(chart.yLabel(), 10));
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, colour(Model.byId(data.getSeriesKey(i).toString())));
+            keys.add(data.getSeriesKey(i).toString());
         }
+        paint(renderer::setSeriesPaint, renderer::setSeriesStroke, keys);
         plot.setRenderer(renderer);
         style(jfc);
         return jfc;
     }
 
-    private static JFreeChart overMetrics(Chart chart, String title, List<CellResult> cells, List<String> models) {
+    private static JFreeChart overMetrics(Chart chart, String title, Map<String, List<CellResult>> lines) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (String model : models) {
-            for (CellResult c : cells) {
-                if (!c.model().equals(model)) {
-                    continue;
-                }
+        for (Map.Entry<String, List<CellResult>> line : lines.entrySet()) {
+            for (CellResult c : line.getValue()) {
                 for (int i = 0; i < chart.metrics().size(); i++) {
                     String label = chart.labels().get(i);
                     c.metric(chart.metrics().get(i)).map(Metric::value).filter(v -> !chart.logY() || v > 0)
-                            .ifPresent(v -> data.addValue(v, model, label));
+                            .ifPresent(v -> data.addValue(v, line.getKey(), label));
                 }
             }
         }
@@ -146,9 +182,11 @@ final class LineCharts {
             plot.setRangeAxis(logAxis(chart.yLabel(), 10));
         }
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.getRowCount(); i++) {
-            renderer.setSeriesPaint(i, colour(Model.byId(data.getRowKey(i).toString())));
+            keys.add(data.getRowKey(i).toString());
         }
+        paint(renderer::setSeriesPaint, renderer::setSeriesStroke, keys);
         plot.setRenderer(renderer);
         style(jfc);
         return jfc;

@@ -7,6 +7,7 @@ import asyncbench.experiment.handover.Handover;
 import asyncbench.experiment.json.JsonStream;
 import asyncbench.experiment.pump.Pump;
 import asyncbench.experiment.responsiveness.Responsiveness;
+import asyncbench.experiment.server.ServerExperiment;
 import asyncbench.experiment.signal.SignalGrid;
 import asyncbench.experiment.spawn.Spawn;
 import asyncbench.experiment.signal.Waiters;
@@ -41,7 +42,7 @@ public interface Catalog {
         private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
                 new Bridge(), new SuspendedGc(), new IdleMemory(), new Spawn(), new Brigade(),
-                new Responsiveness(), new Pump(), new JsonStream());
+                new Responsiveness(), new Pump(), new JsonStream(), new ServerExperiment());
 
         @Override
         public List<Experiment> experiments() {

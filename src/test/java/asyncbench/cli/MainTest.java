@@ -67,6 +67,30 @@ class MainTest {
         assertFalse(message.contains("Exception"), "no exception name: " + message);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "serve --server tomcat| no server 'tomcat'; the servers are jdk, socket, helidon, netty",
+        "serve --server netty --model platform| netty runs under eventLoop, not 'platform'",
+        "serve --server jdk --port 70000| --port must be between 0 and 65535",
+        "load https://127.0.0.1/json| only http://host[:port]/path URLs are supported",
+        "load http://127.0.0.1:1/json --duration 0| --duration must be between 1 and 3600 seconds",
+        "load http://127.0.0.1:1/json -c 2 -t 3| --threads between 1 and the connections"})
+    void badServerAndLoadInputExitsWith2(String args, String expected) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.execute(args.split(" "));
+        } finally {
+            System.setErr(saved);
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, message);
+        assertTrue(message.contains(expected), message);
+        assertFalse(message.contains("\tat "), "no stack trace: " + message);
+    }
+
     /** A run in which no cell measured anything does not exit 0. */
     @Test
     void aRunWhereNothingMeasuredExitsNonZero() {

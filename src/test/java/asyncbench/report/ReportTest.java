@@ -127,6 +127,34 @@ class ReportTest {
         assertTrue(md.contains("![Memory per idle task against its stack depth (tasks=2000)](idle-memory-chart-1.png)"), md);
     }
 
+    /** Server cells: a chart drawn by server has one line per model and server, named "model / server". */
+    @Test
+    void aChartByAParameterDrawsALinePerModelAndValue() throws Exception {
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            for (long connections : List.of(16L, 256L)) {
+                for (String[] line : List.of(new String[] {"platform", "0"}, new String[] {"virtual", "0"},
+                        new String[] {"virtual", "2"}, new String[] {"eventLoop", "3"})) {
+                    Map<String, Long> params = new java.util.LinkedHashMap<>();
+                    params.put("server", Long.parseLong(line[1]));
+                    params.put("connections", connections);
+                    params.put("connection", 0L);
+                    params.put("rate", 2000L);
+                    params.put("client", 0L);
+                    double rate = 1000 * connections + Long.parseLong(line[1]);
+                    out.add(new CellResult("r", "server", line[0], "smoke", params, Status.OK, null, null,
+                            Map.of("requestsPerSecond", new Metric(rate, 1.0, "req/s", List.of(rate - 1, rate + 1))),
+                            Map.of("answered", 10L), null, null, null, null, null));
+                }
+            }
+        }
+        Report.render(run, new Catalog.BuiltIn(), List.of());
+        String svg = Files.readString(run.resolve("server-chart-1.svg"));
+        assertTrue(svg.contains("(connection=keepAlive, rate=2000, client=asyncbench)") || svg.contains("client=asyncbench"), "the title names the fixed parameters");
+        for (String name : List.of(">platform / jdk<", ">virtual / jdk<", ">virtual / helidon<", ">eventLoop / netty<")) {
+            assertTrue(svg.contains(name), "a line " + name);
+        }
+    }
+
     /** Responsiveness cells: one chart per point, the percentiles along the x axis; a starved model has no line. */
     @Test
     void aLatencyChartDrawsThePercentilesOfEachPoint() throws Exception {
@@ -143,7 +171,7 @@ class ReportTest {
                 Map<String, Metric> metrics = new java.util.LinkedHashMap<>();
                 double base = model.equals("platform") ? 100 : 10_000;
                 int i = 1;
-                for (String metric : asyncbench.experiment.responsiveness.Responsiveness.PERCENTILES.values()) {
+                for (String metric : asyncbench.experiment.LatencyWindows.metrics()) {
                     double v = base * i++;
                     metrics.put(metric, new Metric(v, 1.0, "us", List.of(v - 1, v + 1)));
                 }

@@ -3,6 +3,7 @@ package asyncbench.experiment.responsiveness;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
+import asyncbench.experiment.LatencyWindows;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
 import asyncbench.experiment.Metric;
@@ -42,13 +43,8 @@ public final class Responsiveness implements Experiment {
     public static final String INTERVAL_MICROS = "intervalMicros";
     public static final String REQUESTS = "requests";
     public static final List<String> REQUEST_PLACES = List.of("shared", "separate");
-    public static final String P50 = "latencyP50Micros";
-    public static final String P90 = "latencyP90Micros";
-    public static final String P99 = "latencyP99Micros";
-    public static final String P999 = "latencyP999Micros";
-    public static final String MAX = "latencyMaxMicros";
-    /** The percentiles of the latency chart, in order, with the metric of each. */
-    public static final Map<String, String> PERCENTILES = percentiles();
+    public static final String P50 = LatencyWindows.P50;
+    public static final String P99 = LatencyWindows.P99;
     public static final String JOBS_PER_SECOND = "jobsPerSecond";
     public static final String SENT = "requestsSent";
     public static final String ANSWERED = "requestsAnswered";
@@ -58,16 +54,6 @@ public final class Responsiveness implements Experiment {
     static final long STALL_SECONDS = 3;
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.VIRTUAL_ONE_CARRIER, Model.FUTURE_POOL,
             Model.EVENT_LOOP, Model.COROUTINE);
-
-    private static Map<String, String> percentiles() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("50", P50);
-        p.put("90", P90);
-        p.put("99", P99);
-        p.put("99.9", P999);
-        p.put("max", MAX);
-        return p;
-    }
 
     @Override
     public String name() {
@@ -115,8 +101,8 @@ public final class Responsiveness implements Experiment {
     /** The latency distribution of the tiny requests, one line per model. */
     @Override
     public List<Chart> charts() {
-        return List.of(Chart.across("Tiny request latency by percentile", List.copyOf(PERCENTILES.values()),
-                List.copyOf(PERCENTILES.keySet()), "percentile", "latency (us)", true));
+        return List.of(Chart.across("Tiny request latency by percentile", LatencyWindows.metrics(),
+                LatencyWindows.labels(), "percentile", "latency (us)", true));
     }
 
     @Override
@@ -142,8 +128,7 @@ public final class Responsiveness implements Experiment {
     public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
         Recorder recorder = new Recorder(3);
-        Map<String, List<Double>> perWindow = new LinkedHashMap<>();
-        PERCENTILES.values().forEach(m -> perWindow.put(m, new ArrayList<>()));
+        LatencyWindows perWindow = new LatencyWindows();
         double jobsPerSecond = 0;
         Client client;
         try (ModelRuntime runtime = model.open(); Service service = Services.of(runtime, shape(point))) {
@@ -167,7 +152,7 @@ public final class Responsiveness implements Experiment {
                         thread.join();
                     }
                     window = recorder.getIntervalHistogram(window);
-                    record(window, perWindow);
+                    perWindow.add(window);
                 }
             } finally {
                 client.stop();
@@ -176,21 +161,9 @@ public final class Responsiveness implements Experiment {
         }
         client.verify();
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        perWindow.forEach((name, samples) -> metrics.put(name, Windows.of(samples, "us")));
+        metrics.putAll(perWindow.metrics("us"));
         metrics.put(JOBS_PER_SECOND, Metric.once(jobsPerSecond, "jobs/s"));
         return new Outcome(metrics, counts);
-    }
-
-    /** A window's percentiles; a window in which no answer came (the client waited through it) adds none, its wait is recorded when the answer comes. */
-    private static void record(Histogram window, Map<String, List<Double>> perWindow) {
-        if (window.getTotalCount() == 0) {
-            return;
-        }
-        perWindow.get(P50).add((double) window.getValueAtPercentile(50));
-        perWindow.get(P90).add((double) window.getValueAtPercentile(90));
-        perWindow.get(P99).add((double) window.getValueAtPercentile(99));
-        perWindow.get(P999).add((double) window.getValueAtPercentile(99.9));
-        perWindow.get(MAX).add((double) window.getMaxValue());
     }
 
     private static void sleep(Measurement measurement) throws InterruptedException {

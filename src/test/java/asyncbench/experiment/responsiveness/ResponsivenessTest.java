@@ -45,13 +45,13 @@ class ResponsivenessTest {
     void theLatencyIsRecordedPerWindowWithItsPercentiles() throws Exception {
         Outcome outcome = responsiveness.run(Model.PLATFORM, point(1, 100, "shared"),
                 new Measurement(1, 3, Duration.ofMillis(100)), Probe.NONE);
-        for (String metric : Responsiveness.PERCENTILES.values()) {
+        for (String metric : asyncbench.experiment.LatencyWindows.metrics()) {
             Metric m = outcome.metrics().get(metric);
             assertEquals(3, m.samples().size(), metric);
             assertTrue(m.value() >= 1, metric);
         }
         Metric p50 = outcome.metrics().get(Responsiveness.P50);
-        Metric max = outcome.metrics().get(Responsiveness.MAX);
+        Metric max = outcome.metrics().get(asyncbench.experiment.LatencyWindows.MAX);
         assertTrue(max.value() >= p50.value());
         assertTrue(outcome.metrics().get(Responsiveness.JOBS_PER_SECOND).value() > 0);
     }

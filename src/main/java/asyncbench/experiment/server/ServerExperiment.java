@@ -1,0 +1,291 @@
+package asyncbench.experiment.server;
+
+import asyncbench.experiment.Chart;
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.LatencyWindows;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Outcome;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Windows;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.load.LoadCounts;
+import asyncbench.load.LoadGenerator;
+import asyncbench.load.Target;
+import asyncbench.model.Model;
+import asyncbench.model.Style;
+import asyncbench.os.KernelLimits;
+import asyncbench.os.ProcStatus;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Real HTTP servers under load on loopback: one endpoint answering a small JSON document, served by the
+ * JDK's HttpServer, a blocking ServerSocket, Helidon 4 and Netty, each in a JVM of its own, under the
+ * models it is built for. The cell's JVM is the load generator: first closed-loop, for the requests per
+ * second the server reaches (the figure); then at a fixed rate, for latency percentiles counted from each
+ * request's slot (coordinated omission corrected). Connections are kept alive or opened per request (the
+ * short-lived case). The server's resident memory, threads and CPU per request are read from /proc.
+ * Equal work: every response is a 2xx with the expected body, and the server answered exactly as many
+ * requests as the client received.
+ */
+public final class ServerExperiment implements Experiment {
+    public static final String SERVER = "server";
+    public static final String CONNECTIONS = "connections";
+    public static final String CONNECTION = "connection";
+    public static final List<String> CONNECTION_KINDS = List.of("keepAlive", "perRequest");
+    public static final String RATE = "rate";
+    public static final String CLIENT = "client";
+    public static final List<String> CLIENTS = List.of("asyncbench", "wrk");
+
+    public static final String REQUESTS_PER_SECOND = "requestsPerSecond";
+    public static final String FIXED_RATE_ACHIEVED = "fixedRateAchievedPerSecond";
+    public static final String SERVER_RSS = "serverRssMiB";
+    public static final String SERVER_THREADS = "serverThreads";
+    public static final String CPU_PER_REQUEST = "serverCpuMicrosPerRequest";
+    public static final String ERRORS = "errors";
+
+    public static final String REQUESTS = "requests";
+    public static final String ANSWERED = "answered";
+    public static final String SERVED = "servedByServer";
+    private static final long COUNTED_PER_CONNECTION = 4;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+    /**
+     * Load before the profile's warm-up windows: both JVMs start cold, and a server reaches a steady rate
+     * only after seconds of compiling (Netty at 256 connections: 14,000, 28,000, 29,000, then 54,000 req/s
+     * in its first four seconds here).
+     */
+    static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
+    private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP);
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String description() {
+        return "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads";
+    }
+
+    @Override
+    public List<Style> styles() {
+        return List.of(Style.THREADS, Style.EVENT_LOOP);
+    }
+
+    @Override
+    public List<Model> models() {
+        return Model.of(styles(), MODELS);
+    }
+
+    @Override
+    public List<Param> params() {
+        List<String> servers = Server.ids();
+        return List.of(
+                Param.choice(SERVER, "the server: " + String.join(", ", servers) + " (each runs under the models it is built for)",
+                        servers, servers, servers, servers),
+                Param.of(CONNECTIONS, "connections the load generator keeps busy, one request in flight on each", 1, 20_000,
+                        List.of(16L), List.of(256L), List.of(1L, 16L, 256L, 4096L)),
+                Param.choice(CONNECTION, "keepAlive: one connection serves many requests; perRequest: a connection per request (Connection: close)",
+                        CONNECTION_KINDS, List.of("keepAlive"), List.of("keepAlive"), CONNECTION_KINDS),
+                Param.of(RATE, "requests per second in all for the latency phase, at a fixed rate", 1, 10_000_000,
+                        List.of(2_000L), List.of(2_000L), List.of(2_000L)),
+                Param.choice(CLIENT, "the load generator: asyncbench's own, or wrk (throughput only; installed by ./asyncbench setup)",
+                        CLIENTS, List.of("asyncbench"), List.of("asyncbench"), List.of("asyncbench")));
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline(REQUESTS_PER_SECOND, true);
+    }
+
+    /** A model runs the servers built for it. */
+    @Override
+    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+        return grid.stream().filter(p -> server(p).models().contains(model)).toList();
+    }
+
+    @Override
+    public List<Chart> charts() {
+        return List.of(
+                Chart.against("Server: requests per second against connections", CONNECTIONS, REQUESTS_PER_SECOND,
+                        "requests/s", true, false).by(SERVER),
+                Chart.across("Server: latency by percentile at a fixed rate (corrected for coordinated omission)",
+                        LatencyWindows.metrics(), LatencyWindows.labels(), "percentile", "latency (us)", true).by(SERVER));
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Map<String, Long> point) {
+        return 256;
+    }
+
+    static Server server(Map<String, Long> point) {
+        return Server.values()[Math.toIntExact(point.get(SERVER))];
+    }
+
+    static boolean perRequest(Map<String, Long> point) {
+        return point.get(CONNECTION) == 1;
+    }
+
+    static boolean wrk(Map<String, Long> point) {
+        return point.get(CLIENT) == 1;
+    }
+
+    /** Both ends hold a descriptor per connection, and a thread-per-connection server a thread each. */
+    private static void requireRoom(Model model, Map<String, Long> point) throws LimitReachedException {
+        long connections = point.get(CONNECTIONS);
+        long files = KernelLimits.openFiles();
+        if (connections + 200 > files) {
+            throw new LimitReachedException(files - 200, "ulimit -n",
+                    connections + " connections need as many open files in each process, and ulimit -n is " + files);
+        }
+        if (model == Model.PLATFORM && server(point) == Server.SOCKET) {
+            LimitReachedException.requireThreads(connections + 100);
+        }
+    }
+
+    private static LoadGenerator.Settings settings(ServerProcess server, Map<String, Long> point, long maxRequests) {
+        Target target = new Target(InetAddress.getLoopbackAddress().getHostAddress(), server.port(), Endpoint.PATH);
+        return new LoadGenerator.Settings(target, Math.toIntExact(point.get(CONNECTIONS)), perRequest(point), 1,
+                Endpoint.expectedBody(), TIMEOUT, maxRequests);
+    }
+
+    @Override
+    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+        requireRoom(model, point);
+        long requests = COUNTED_PER_CONNECTION * point.get(CONNECTIONS);
+        try (ServerProcess server = ServerProcess.start(server(point), model)) {
+            LoadCounts counts;
+            try (LoadGenerator load = LoadGenerator.start(settings(server, point, requests))) {
+                if (!load.awaitFinished(Duration.ofSeconds(60))) {
+                    throw new IllegalStateException(requests + " requests not answered within 60 s: " + load.counts());
+                }
+                counts = load.stop(DRAIN);
+            }
+            long served = server.stop();
+            if (counts.errors() > 0 || counts.sent() != requests) {
+                throw new WorkMismatchException(requests + " requests to send, and every one answered, but: " + load(counts));
+            }
+            verify(counts, served, load(counts));
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put(REQUESTS, counts.sent());
+            counters.put(ANSWERED, counts.answered());
+            counters.put(SERVED, served);
+            return counters;
+        }
+    }
+
+    private static String load(LoadCounts counts) {
+        return counts.asMap().toString();
+    }
+
+    /**
+     * The server answered every request the client saw answered; with no failure, exactly those. A
+     * failed request may or may not have reached it, so failures only bound the difference.
+     */
+    static void verify(LoadCounts counts, long served, String detail) throws WorkMismatchException {
+        if (counts.answered() == 0) {
+            throw new WorkMismatchException("no request was answered with the expected body: " + detail);
+        }
+        long unexplained = counts.errors() + counts.unanswered();
+        if (served < counts.responses() || served > counts.responses() + unexplained) {
+            throw new WorkMismatchException("the server answered " + served + " requests, the client received "
+                    + counts.responses() + " responses with " + unexplained + " requests failed or unanswered: " + detail);
+        }
+    }
+
+    @Override
+    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+        requireRoom(model, point);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        try (ServerProcess server = ServerProcess.start(server(point), model)) {
+            if (wrk(point)) {
+                Wrk.Result result = Wrk.run(server.port(), point, measurement);
+                metrics.put(REQUESTS_PER_SECOND, Metric.once(result.requestsPerSecond(), "req/s"));
+                metrics.put(ERRORS, Metric.once(result.errors(), "requests"));
+                long served = server.stop();
+                if (served < result.requests()) {
+                    throw new WorkMismatchException("wrk counted " + result.requests() + " responses, the server answered " + served);
+                }
+                counters.put(ANSWERED, result.requests());
+                counters.put(SERVED, served);
+                return new Outcome(metrics, counters);
+            }
+            LoadCounts counts;
+            long sampledThreads = 0;
+            try (LoadGenerator load = LoadGenerator.start(settings(server, point, 0))) {
+                Thread.sleep(SERVER_WARMUP);
+                sleepWindows(measurement.warmupIterations(), measurement);
+                List<Double> rates = new ArrayList<>();
+                long cpuBefore = server.cpuNanos();
+                LoadCounts before = load.counts();
+                for (int w = 0; w < measurement.iterations(); w++) {
+                    LoadCounts start = load.counts();
+                    long t0 = System.nanoTime();
+                    sleepWindows(1, measurement);
+                    LoadCounts end = load.counts();
+                    rates.add(end.answered() - start.answered() == 0 ? 0.0
+                            : (end.answered() - start.answered()) * 1e9 / (System.nanoTime() - t0));
+                    sampledThreads = Math.max(sampledThreads, server.status().threads());
+                }
+                LoadCounts closed = load.counts().minus(before);
+                long cpu = server.cpuNanos() - cpuBefore;
+                probe.peak();
+                metrics.put(REQUESTS_PER_SECOND, Windows.of(rates, "req/s"));
+                metrics.put(CPU_PER_REQUEST, Metric.once(closed.answered() == 0 ? 0 : cpu / 1e3 / closed.answered(), "us"));
+
+                load.fixedRate(point.get(RATE));
+                sleepWindows(1, measurement);
+                Histogram window = load.intervalLatency(null);
+                LatencyWindows latency = new LatencyWindows();
+                LoadCounts fixedStart = load.counts();
+                long f0 = System.nanoTime();
+                for (int w = 0; w < measurement.iterations(); w++) {
+                    sleepWindows(1, measurement);
+                    window = load.intervalLatency(window);
+                    latency.add(window);
+                    sampledThreads = Math.max(sampledThreads, server.status().threads());
+                }
+                LoadCounts fixedEnd = load.counts();
+                metrics.put(FIXED_RATE_ACHIEVED, Metric.once(
+                        (fixedEnd.responses() - fixedStart.responses()) * 1e9 / (System.nanoTime() - f0), "req/s"));
+                if (latency.any()) {
+                    metrics.putAll(latency.metrics("us"));
+                }
+                ProcStatus status = server.status();
+                metrics.put(SERVER_RSS, Metric.once(status.peakRssBytes() / (1024.0 * 1024.0), "MiB"));
+                metrics.put(SERVER_THREADS, Metric.once(sampledThreads, "threads"));
+                counts = load.stop(DRAIN);
+            }
+            long served = server.stop();
+            verify(counts, served, load(counts));
+            metrics.put(ERRORS, Metric.once(counts.errors(), "requests"));
+            counters.put(REQUESTS, counts.sent());
+            counters.put(ANSWERED, counts.answered());
+            counters.put(SERVED, served);
+            counts.asMap().forEach((k, v) -> {
+                if (v > 0 && !k.equals("sent") && !k.equals("answered")) {
+                    counters.put(k, v);
+                }
+            });
+            return new Outcome(metrics, counters);
+        }
+    }
+
+    private static void sleepWindows(int windows, Measurement measurement) throws InterruptedException {
+        for (int i = 0; i < windows; i++) {
+            Thread.sleep(measurement.iteration());
+        }
+    }
+}
