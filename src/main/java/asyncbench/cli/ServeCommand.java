@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Runs one of the server experiment's servers until Ctrl-C, so that load can come from",
                 "elsewhere (./asyncbench load, wrk, k6): GET /json answers {\"message\":\"Hello, World!\"}."})
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--server", required = true, description = "jdk, socket, helidon or netty")
+    @Option(names = "--server", required = true, description = "jdk, socket, helidon, netty or ktor")
     String server;
 
     @Option(names = "--model", description = "the model it runs under (default: the first it is built for): jdk and socket take platform or virtual")

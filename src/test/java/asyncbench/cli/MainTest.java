@@ -69,7 +69,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "serve --server tomcat| no server 'tomcat'; the servers are jdk, socket, helidon, netty",
+        "serve --server tomcat| no server 'tomcat'; the servers are jdk, socket, helidon, netty, ktor",
         "serve --server netty --model platform| netty runs under eventLoop, not 'platform'",
         "serve --server jdk --port 70000| --port must be between 0 and 65535",
         "load https://127.0.0.1/json| only http://host[:port]/path URLs are supported",

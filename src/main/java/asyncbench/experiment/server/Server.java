@@ -15,7 +15,8 @@ public enum Server {
     SOCKET("socket", List.of(Model.PLATFORM, Model.VIRTUAL),
             "a blocking ServerSocket, one thread per connection (the textbook baseline)"),
     HELIDON("helidon", List.of(Model.VIRTUAL), "Helidon 4 WebServer, built on virtual threads: one per connection"),
-    NETTY("netty", List.of(Model.EVENT_LOOP), "Netty 4.2 on native epoll, one event loop per core");
+    NETTY("netty", List.of(Model.EVENT_LOOP), "Netty 4.2 on native epoll, one event loop per core"),
+    KTOR("ktor", List.of(Model.COROUTINE), "Ktor 3 on its Netty engine: a suspend handler per call, coroutines on Netty's event loops");
 
     /** Exchange threads of the JDK server on platform threads: Tomcat's default maximum. */
     static final int PLATFORM_POOL = 200;
@@ -60,6 +61,7 @@ public enum Server {
             case SOCKET -> new SocketServer(address, BACKLOG, ((ModelRuntime.Threads) runtime).factory(), endpoint);
             case HELIDON -> new HelidonServer(address, BACKLOG, endpoint);
             case NETTY -> new NettyServer(address, BACKLOG, Runtime.getRuntime().availableProcessors(), endpoint);
+            case KTOR -> new KtorServer(address, endpoint);
         };
     }
 

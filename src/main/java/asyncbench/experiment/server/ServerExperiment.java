@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Real HTTP servers under load on loopback: one endpoint answering a small JSON document, served by the
- * JDK's HttpServer, a blocking ServerSocket, Helidon 4 and Netty, each in a JVM of its own, under the
+ * JDK's HttpServer, a blocking ServerSocket, Helidon 4, Netty and Ktor, each in a JVM of its own, under the
  * models it is built for. The cell's JVM is the load generator: first closed-loop, for the requests per
  * second the server reaches (the figure); then at a fixed rate, for latency percentiles counted from each
  * request's slot (coordinated omission corrected). Connections are kept alive or opened per request (the
@@ -66,7 +66,7 @@ public final class ServerExperiment implements Experiment {
      * in its first four seconds here).
      */
     static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
-    private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP);
+    private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP, Model.COROUTINE);
 
     @Override
     public String name() {
@@ -75,12 +75,12 @@ public final class ServerExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads";
+        return "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads";
     }
 
     @Override
     public List<Style> styles() {
-        return List.of(Style.THREADS, Style.EVENT_LOOP);
+        return List.of(Style.THREADS, Style.EVENT_LOOP, Style.COROUTINES);
     }
 
     @Override
