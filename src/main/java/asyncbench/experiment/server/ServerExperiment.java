@@ -61,11 +61,12 @@ public final class ServerExperiment implements Experiment {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(5);
     /**
-     * Load before the profile's warm-up windows: both JVMs start cold, and a server reaches a steady rate
-     * only after seconds of compiling (Netty at 256 connections: 14,000, 28,000, 29,000, then 54,000 req/s
-     * in its first four seconds here).
+     * Windows of load before the profile's warm-up windows, up to {@link #MOST_WARMUP}: both JVMs start
+     * cold, and a server reaches a steady rate only after seconds of compiling (Netty at 256 connections:
+     * 14,000, 28,000, 29,000, then 54,000 req/s in its first four seconds here). Quick: 2 s.
      */
-    static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
+    static final int WARMUP_WINDOWS = 8;
+    static final Duration MOST_WARMUP = Duration.ofSeconds(10);
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP, Model.COROUTINE);
 
     @Override
@@ -225,7 +226,7 @@ public final class ServerExperiment implements Experiment {
             LoadCounts counts;
             long sampledThreads = 0;
             try (LoadGenerator load = LoadGenerator.start(settings(server, point, 0))) {
-                Thread.sleep(SERVER_WARMUP);
+                Thread.sleep(min(measurement.iteration().multipliedBy(WARMUP_WINDOWS), MOST_WARMUP));
                 sleepWindows(measurement.warmupIterations(), measurement);
                 List<Double> rates = new ArrayList<>();
                 long cpuBefore = server.cpuNanos();
@@ -281,6 +282,10 @@ public final class ServerExperiment implements Experiment {
             });
             return new Outcome(metrics, counters);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void sleepWindows(int windows, Measurement measurement) throws InterruptedException {
