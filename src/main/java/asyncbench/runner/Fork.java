@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.os.Processes;
 import asyncbench.result.CellResult;
 import asyncbench.result.Json;
 import asyncbench.result.Status;
@@ -95,7 +96,7 @@ final class Fork {
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
+                Processes.killTree(process);
                 return spec.failed(Status.TIMEOUT,
                         "still running after " + deadline.toSeconds() + " s; killed", null);
             }
@@ -113,7 +114,7 @@ final class Fork {
         } catch (IOException e) {
             return spec.failed(Status.ERROR, "unreadable result: " + e.getMessage(), null);
         } finally {
-            kill(process);
+            Processes.killTree(process);
             current = null;
         }
     }
@@ -126,17 +127,7 @@ final class Fork {
         stopped = true;
         Process p = current;
         if (p != null) {
-            kill(p);
-        }
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Processes.killTree(p);
         }
     }
 

@@ -2,6 +2,7 @@ package asyncbench.experiment.server;
 
 import asyncbench.model.Model;
 import asyncbench.os.ProcStatus;
+import asyncbench.os.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -85,7 +86,7 @@ final class ServerProcess implements AutoCloseable {
             port = -1;
         }
         if (port < 0) {
-            kill(process);
+            Processes.killTree(process);
             String tail = tail(log);
             Files.deleteIfExists(log);
             throw new IllegalStateException(server.id() + " on " + model.id() + " did not start listening within "
@@ -142,18 +143,8 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        kill(process);
+        Processes.killTree(process);
         Files.deleteIfExists(log);
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String tail(Path log) {

@@ -78,7 +78,7 @@ public final class SuspendedGc implements Experiment {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.of(TASKS, "suspended tasks", List.of(1_000L), List.of(10_000L), List.of(10_000L)),
+                Param.of(TASKS, "suspended tasks", List.of(1_000L), List.of(2_000L), List.of(10_000L)),
                 Param.of(DEPTH, "frames below each task's top, each holding twelve boxed ints", 1, 10_000,
                         List.of(100L), List.of(100L), List.of(100L)),
                 Param.choice(GC, "the collector of the cell's JVM (generational ZGC)", COLLECTORS,
