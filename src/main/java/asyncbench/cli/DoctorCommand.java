@@ -35,6 +35,15 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String memTotal() throws java.io.IOException {
         return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                .map(l -> l.substring("MemTotal:".length()).strip()).findFirst().orElse("unknown");
+                .map(l -> gibibytes(l.substring("MemTotal:".length()).strip())).findFirst().orElse("unknown");
+    }
+
+    /** {@code 24684096 kB} as {@code 23.5 GiB}; anything else as it is. */
+    static String gibibytes(String meminfo) {
+        String[] parts = meminfo.split("\\s+");
+        if (parts.length != 2 || !parts[1].equals("kB") || !parts[0].chars().allMatch(Character::isDigit)) {
+            return meminfo;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", Long.parseLong(parts[0]) / (1024.0 * 1024.0));
     }
 }

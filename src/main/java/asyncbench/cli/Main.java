@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
         description = "Measures when and why async is good for performance on the JVM.",
         footer = {"", "The launcher also takes: ./asyncbench test   (runs the test suite)"},
-        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, DoctorCommand.class, ServeCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, DoctorCommand.class, ServeCommand.class,
                 LoadCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input. */

@@ -48,6 +48,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private static final long CLOSED_LOOP = 0;
+    private static final long PAUSED = -1;
     private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Settings settings;
@@ -114,7 +115,26 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Whether latencies are counted from each request's slot at a fixed rate (corrected), or from its send. */
     public boolean corrected() {
-        return period != CLOSED_LOOP;
+        return period > 0;
+    }
+
+    /**
+     * Sends nothing new until the next mode, and waits up to {@code timeout} for the requests in flight to
+     * be answered: a fixed rate that follows starts from quiet connections, not from the tail of a
+     * closed loop. Returns whether none is left in flight.
+     */
+    public boolean pause(Duration timeout) throws InterruptedException {
+        period = PAUSED;
+        modeChanges++;
+        wakeAll();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (loops.stream().anyMatch(l -> l.inFlight > 0)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
     }
 
     public LoadCounts counts() {
@@ -289,6 +309,9 @@ public final class LoadGenerator implements AutoCloseable {
             waiting.clear();
             long p = period;
             long now = System.nanoTime();
+            if (p == PAUSED) {
+                return;
+            }
             for (Conn c : conns) {
                 long slot = p == CLOSED_LOOP ? now : now + p * c.index / conns.size();
                 if (c.busy) {
@@ -455,8 +478,8 @@ public final class LoadGenerator implements AutoCloseable {
                 return;
             }
             long p = period;
-            if (appliedMode != modeChanges) {
-                return; // rescheduled with the others on the next turn
+            if (appliedMode != modeChanges || p == PAUSED) {
+                return; // rescheduled with the others on the next turn, or paused
             }
             c.due = p == CLOSED_LOOP ? now : c.due + p;
             if (c.due <= System.nanoTime() && p == CLOSED_LOOP && budget != 0) {

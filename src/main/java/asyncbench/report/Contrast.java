@@ -42,7 +42,7 @@ final class Contrast {
                 if (ma.isPresent() && mb.isPresent()) {
                     ratio[r][c] = better(ma.get().value(), mb.get().value());
                     side[r][c] = compare(ma.get(), mb.get());
-                    note[r][c] = Units.percent(ratio[r][c]);
+                    note[r][c] = Units.times(ratio[r][c]);
                 } else if (ma.isPresent()) {
                     side[r][c] = Side.ONLY_FIRST;
                     note[r][c] = status(b);
@@ -86,7 +86,7 @@ final class Contrast {
                 + (results.headline.higherIsBetter()
                         ? pair.first() + " " + metric + " / " + pair.second() + " " + metric
                         : pair.second() + " " + metric + " / " + pair.first() + " " + metric)
-                + " x 100 (above 100: " + pair.first() + " better)";
+                + " (above x1: " + pair.first() + " better)";
     }
 
     /** The plain verdict: who wins where, counted by cells, and from which row on the lead holds. */

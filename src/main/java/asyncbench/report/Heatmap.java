@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a {@link Contrast} as a heatmap: rows are the first parameter, columns the others, each cell
- * the ratio x 100; green where the first model is better, red where the second is, white at 100.
+ * the ratio (x3.1, or 1/5 when below one); green where the first model is better, red where the second is, white at x1.
  * The colour scale is logarithmic and saturates at 4x either way.
  */
 final class Heatmap {
@@ -88,9 +88,9 @@ final class Heatmap {
         for (int i = 0; i < stops.length; i++) {
             double x = LEFT + 60 * i;
             canvas.rect(x, legendY - 12, 56, 16, colour(stops[i]));
-            canvas.text(x + 28, legendY, Units.percent(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
+            canvas.text(x + 28, legendY, Units.times(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
         }
-        canvas.text(LEFT + 60 * stops.length + 8, legendY, "ratio x 100, log scale", 10,
+        canvas.text(LEFT + 60 * stops.length + 8, legendY, "ratio, log scale", 10,
                 Canvas.Anchor.START, INK, false);
         canvas.text(10, legendY + 24,
                 "grey, ~: no clear difference (99.9% error bars overlap, or a figure without error); limit, error...: one model did not measure the cell",

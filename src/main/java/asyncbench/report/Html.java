@@ -1,6 +1,12 @@
 package asyncbench.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -20,11 +26,33 @@ final class Html {
     private Html() {
     }
 
-    static String page(String title, String markdown) {
+    /**
+     * The page: self-contained, every picture that {@code dir} holds embedded as a data URI, so that the
+     * one file can be mailed or attached and opens without the run's directory or a network.
+     */
+    static String page(String title, String markdown, Path dir) throws IOException {
         Parser parser = Parser.builder().extensions(EXTENSIONS).build();
         HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>\n"
-                + STYLE + "</style></head><body>\n" + renderer.render(parser.parse(markdown)) + "</body></html>\n";
+                + STYLE + "</style></head><body>\n" + embed(renderer.render(parser.parse(markdown)), dir) + "</body></html>\n";
+    }
+
+    private static final Pattern IMAGE = Pattern.compile("<img src=\"([^\"/]+\\.(png|svg))\"");
+
+    private static String embed(String html, Path dir) throws IOException {
+        Matcher m = IMAGE.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Path file = dir.resolve(m.group(1));
+            String src = m.group(1);
+            if (Files.isRegularFile(file)) {
+                String type = m.group(2).equals("png") ? "image/png" : "image/svg+xml";
+                src = "data:" + type + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("<img src=\"" + src + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String escape(String s) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,11 @@ public final class Report {
         List<CellResult> results = ResultsFile.latest(contents.results());
         List<Path> files = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
-        StringBuilder md = new StringBuilder("# asyncbench report: run ").append(runDir.getFileName()).append("\n\n");
-        header(md, results, contents.unreadableLines());
+        StringBuilder top = new StringBuilder("# asyncbench report: run ").append(runDir.getFileName()).append("\n\n");
+        header(top, results, contents.unreadableLines());
+        StringBuilder md = new StringBuilder();
+        Map<String, Winners> winners = new LinkedHashMap<>();
+        Map<String, List<String>> modelsOf = new LinkedHashMap<>();
         for (Experiment experiment : catalog.experiments()) {
             List<CellResult> cells = results.stream().filter(c -> c.experiment().equals(experiment.name())).toList();
             if (cells.isEmpty()) {
@@ -55,6 +59,10 @@ public final class Report {
             ExperimentResults r = new ExperimentResults(experiment.name(), experiment.headline(), cells,
                     experiment.models().stream().map(m -> m.id()).toList(), experiment.params());
             md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
+            Winners won = new Winners(r);
+            winners.put(experiment.name(), won);
+            modelsOf.put(experiment.name(), r.models);
+            md.append("**Winners** (").append(experiment.headline().metric()).append("): ").append(won.verdict()).append(".\n\n");
             Path csv = runDir.resolve(experiment.name() + ".csv");
             Files.writeString(csv, Tables.csv(r), StandardCharsets.UTF_8);
             files.add(csv);
@@ -99,6 +107,7 @@ public final class Report {
                     }
                 }
             }
+            verdicts.add(experiment.name() + ": winners: " + won.verdict());
             for (LineCharts.Drawn chart : LineCharts.draw(experiment, cells, r.models, runDir)) {
                 files.add(chart.svg());
                 chart.png().ifPresent(files::add);
@@ -131,13 +140,44 @@ public final class Report {
             limits(md, cells);
             md.append("### Resources per cell\n\n").append(Tables.resources(r)).append('\n');
         }
+        top.append(matrix(winners, modelsOf)).append(md);
+        md = top;
         Path report = runDir.resolve(FILE);
         Files.writeString(report, md, StandardCharsets.UTF_8);
         Path html = runDir.resolve(HTML);
-        Files.writeString(html, Html.page("asyncbench report: run " + runDir.getFileName(), md.toString()),
+        Files.writeString(html, Html.page("asyncbench report: run " + runDir.getFileName(), md.toString(), runDir),
                 StandardCharsets.UTF_8);
         files.add(html);
         return new Rendered(report, files, verdicts, contents.unreadableLines());
+    }
+
+    /**
+     * The winners matrix: per experiment and model, the points the model wins clearly out of the points
+     * where two models or more measured; "-" where the model did not run.
+     */
+    private static String matrix(Map<String, Winners> winners, Map<String, List<String>> modelsOf) {
+        if (winners.isEmpty()) {
+            return "";
+        }
+        List<String> models = new ArrayList<>();
+        for (String id : asyncbench.model.Model.ids()) {
+            if (modelsOf.values().stream().anyMatch(m -> m.contains(id))) {
+                models.add(id);
+            }
+        }
+        modelsOf.values().stream().flatMap(List::stream).filter(m -> !models.contains(m)).distinct().forEach(models::add);
+        StringBuilder md = new StringBuilder("## Winners\n\nPoints each model wins clearly (its 99.9% interval clears the runner-up's), "
+                + "out of the points where two models or more measured the experiment's headline.\n\n| experiment |");
+        models.forEach(m -> md.append(' ').append(m).append(" |"));
+        md.append("\n|---|").append("---|".repeat(models.size())).append('\n');
+        winners.forEach((experiment, won) -> {
+            md.append("| ").append(experiment).append(" |");
+            for (String m : models) {
+                md.append(' ').append(modelsOf.get(experiment).contains(m) ? won.wins(m) + "/" + won.contests() : "-").append(" |");
+            }
+            md.append('\n');
+        });
+        return md.append('\n').toString();
     }
 
     private static List<Comparison> pairs(ExperimentResults r, List<Comparison> requested) {

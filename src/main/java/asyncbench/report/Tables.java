@@ -1,5 +1,12 @@
 package asyncbench.report;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
@@ -43,7 +50,8 @@ final class Tables {
         header.addAll(List.of("rssBytes", "peakRssBytes", "heapUsedAfterGcBytes", "threads", "voluntarySwitches",
                 "involuntarySwitches", "cpuUserSeconds", "cpuSystemSeconds", "gcCount", "gcMillis",
                 "limitReached", "limit", "message"));
-        StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
         for (CellResult c : r.cells) {
             List<String> row = new ArrayList<>(List.of(c.experiment(), c.model()));
             r.params.forEach(p -> row.add(r.choiceOrNumber(p, c.params().get(p))));
@@ -69,7 +77,22 @@ final class Tables {
             row.add(c.limit() == null ? "" : Long.toString(c.limit().reached()));
             row.add(c.limit() == null ? "" : c.limit().limit());
             row.add(c.message() == null ? "" : c.message());
-            out.append(String.join(",", row.stream().map(Tables::csvField).toList())).append('\n');
+            rows.add(row);
+        }
+        return csvText(rows);
+    }
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    /** Rows as CSV, quoted where a field needs it, written by Jackson's CSV module. */
+    static String csvText(List<List<String>> rows) {
+        StringWriter out = new StringWriter();
+        try (SequenceWriter writer = CSV.writerFor(List.class).with(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out)) {
+            for (List<String> row : rows) {
+                writer.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
@@ -243,12 +266,5 @@ final class Tables {
 
     private static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    private static String csvField(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

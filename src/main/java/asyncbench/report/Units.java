@@ -58,7 +58,24 @@ final class Units {
         return v > 16 && Long.bitCount(v) == 1 ? "2^" + Long.numberOfTrailingZeros(v) : Long.toString(v);
     }
 
-    static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f", ratio);
+    /**
+     * A ratio given x 100 as people read it: x3.1, x31, x3,136 when above one; 1/5, 1/2.5 when below
+     * (the inverse); x1 at one.
+     */
+    static String times(double ratioX100) {
+        double r = ratioX100 / 100;
+        if (Double.isNaN(r) || r <= 0) {
+            return "";
+        }
+        return r >= 1 ? "x" + factor(r) : "1/" + factor(1 / r);
+    }
+
+    /** One decimal below 10 (without a trailing .0), whole numbers with thousands separated by commas above. */
+    private static String factor(double f) {
+        if (f < 9.95) {
+            String s = String.format(Locale.ROOT, "%.1f", f);
+            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        }
+        return String.format(Locale.ROOT, "%,.0f", f);
     }
 }

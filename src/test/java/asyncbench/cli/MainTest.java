@@ -45,6 +45,7 @@ class MainTest {
         "run waiters --models virtual --param waiters=2^34| fits",
         "run signal-pair --param counting=fast| unknown value 'fast' for parameter 'counting'; valid: shared, perReader",
         "run --results /proc/asyncbench-nowhere| cannot write results under /proc/asyncbench-nowhere: give --results a directory",
+        "compare nope other| no run 'nope' under",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         String[] argv = (args + (args.contains("--results") ? "" : " --results " + results)).split(" ");
@@ -82,6 +83,12 @@ class MainTest {
         "load http://127.0.0.1:1/json -c 2 -t 3| --threads between 1 and the connections"})
     void badServerAndLoadInputExitsWith2(String args, String expected) {
         assertUsageError(args.split(" "), expected);
+    }
+
+    @Test
+    void doctorShowsMemoryInGibibytes() {
+        assertEquals("23.5 GiB", DoctorCommand.gibibytes("24684096 kB"));
+        assertEquals("unknown units", DoctorCommand.gibibytes("unknown units"));
     }
 
     /** A run in which no cell measured anything does not exit 0. */

@@ -1,6 +1,7 @@
 package asyncbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Metric;
@@ -56,7 +57,9 @@ class ReportTest {
     void rendersTablesHeatmapsAndAVerdictFromSavedResults() throws Exception {
         writeGrid();
         Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of(new Comparison("virtual", "platform")));
-        assertEquals(1, rendered.verdicts().size());
+        assertEquals(2, rendered.verdicts().size(), "the pair's verdict and the winners");
+        String winners = rendered.verdicts().get(1);
+        assertTrue(winners.startsWith("signal-grid: winners: platform wins 2, virtual wins 2 of 4 points"), winners);
         String verdict = rendered.verdicts().getFirst();
         assertTrue(verdict.contains("virtual better in 2, platform better in 2, no clear difference in 0 of 6 cells; only virtual ran in 2"), verdict);
         assertTrue(verdict.contains("virtual is better from readers=2^7 on at every writers value"), verdict);
@@ -64,8 +67,8 @@ class ReportTest {
         Path png = run.resolve("signal-grid-virtual-vs-platform.png");
         assertTrue(ImageIO.read(png.toFile()).getWidth() > 100);
         String svg = Files.readString(run.resolve("signal-grid-virtual-vs-platform.svg"));
-        assertTrue(svg.contains(">300<"), "ratio 300/100 x 100 is drawn");
-        assertTrue(svg.contains(">50<"), "ratio 100/200 x 100 is drawn");
+        assertTrue(svg.contains(">x3<"), "ratio 300/100 is drawn as x3");
+        assertTrue(svg.contains(">1/2<"), "ratio 100/200 is drawn as 1/2");
         assertTrue(svg.contains(">limit<"), "the platform limit is drawn");
 
         String csv = Files.readString(run.resolve("signal-grid.csv"));
@@ -73,9 +76,12 @@ class ReportTest {
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("signal-grid,platform,512,1,limit,") && l.contains("kernel.pid_max")));
         String md = Files.readString(rendered.report());
         assertTrue(md.contains("| 2^9 | 4 | limit: 300 fit (kernel.pid_max) | 300 ± 1 |"), md);
+        assertTrue(md.indexOf("## Winners") < md.indexOf("## signal-grid"), "the winners matrix comes first");
+        assertTrue(md.contains("| signal-grid | 2/4 | 2/4 |"), md);
         assertTrue(md.contains("![signal-grid: virtual vs platform"), md);
         String html = Files.readString(run.resolve(Report.HTML));
-        assertTrue(html.contains("<table>") && html.contains("<img src=\"signal-grid-virtual-vs-platform.png\""), html);
+        assertTrue(html.contains("<table>") && html.contains("<img src=\"data:image/png;base64,"), html);
+        assertFalse(html.contains("src=\"signal-grid-"), "every picture is inside the page: it opens without the run's directory");
     }
 
     /** Exceptions cells: a return makes 400 iterations, a throw 100 (future) or 40 (virtual) divided by the depth. */

@@ -212,7 +212,7 @@ public final class ServerExperiment implements Experiment {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         try (ServerProcess server = ServerProcess.start(server(point), model)) {
             if (wrk(point)) {
-                Wrk.Result result = Wrk.run(server.port(), point, measurement);
+                Wrk.Result result = Wrk.run(server.port(), point, measurement, warmup(measurement));
                 metrics.put(REQUESTS_PER_SECOND, Metric.once(result.requestsPerSecond(), "req/s"));
                 metrics.put(ERRORS, Metric.once(result.errors(), "requests"));
                 long served = server.stop();
@@ -226,8 +226,7 @@ public final class ServerExperiment implements Experiment {
             LoadCounts counts;
             long sampledThreads = 0;
             try (LoadGenerator load = LoadGenerator.start(settings(server, point, 0))) {
-                Thread.sleep(min(measurement.iteration().multipliedBy(WARMUP_WINDOWS), MOST_WARMUP));
-                sleepWindows(measurement.warmupIterations(), measurement);
+                Thread.sleep(warmup(measurement));
                 List<Double> rates = new ArrayList<>();
                 long cpuBefore = server.cpuNanos();
                 LoadCounts before = load.counts();
@@ -246,6 +245,7 @@ public final class ServerExperiment implements Experiment {
                 metrics.put(REQUESTS_PER_SECOND, Windows.of(rates, "req/s"));
                 metrics.put(CPU_PER_REQUEST, Metric.once(closed.answered() == 0 ? 0 : cpu / 1e3 / closed.answered(), "us"));
 
+                load.pause(TIMEOUT);
                 load.fixedRate(point.get(RATE));
                 sleepWindows(1, measurement);
                 Histogram window = load.intervalLatency(null);
@@ -284,8 +284,11 @@ public final class ServerExperiment implements Experiment {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** The server's warm-up, then the profile's warm-up windows. */
+    static Duration warmup(Measurement measurement) {
+        Duration server = measurement.iteration().multipliedBy(WARMUP_WINDOWS);
+        return (server.compareTo(MOST_WARMUP) <= 0 ? server : MOST_WARMUP)
+                .plus(measurement.iteration().multipliedBy(measurement.warmupIterations()));
     }
 
     private static void sleepWindows(int windows, Measurement measurement) throws InterruptedException {

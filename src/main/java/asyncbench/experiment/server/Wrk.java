@@ -2,6 +2,7 @@ package asyncbench.experiment.server;
 
 import asyncbench.experiment.Measurement;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,17 @@ final class Wrk {
     private Wrk() {
     }
 
-    static Result run(int port, Map<String, Long> point, Measurement measurement) throws IOException, InterruptedException {
+    /**
+     * wrk opens its connections inside the time it measures (4,096 of them take a good part of a
+     * second); its measured run lasts at least this long so that the setup is a small share of it.
+     */
+    static final long LEAST_SECONDS = 5;
+
+    /** A warm-up run as long as the lab's own warm-up, then a measured run of the windows' length, at least {@link #LEAST_SECONDS}. */
+    static Result run(int port, Map<String, Long> point, Measurement measurement, Duration warmup) throws IOException, InterruptedException {
         long windows = (long) measurement.iterations() * measurement.iteration().toMillis();
-        long seconds = Math.max(1, (windows + 999) / 1000);
-        run(port, point, Math.max(1, (measurement.warmupIterations() * measurement.iteration().toMillis() + 999) / 1000));
-        return run(port, point, seconds);
+        run(port, point, Math.max(1, (warmup.toMillis() + 999) / 1000));
+        return run(port, point, Math.max(LEAST_SECONDS, (windows + 999) / 1000));
     }
 
     private static Result run(int port, Map<String, Long> point, long seconds) throws IOException, InterruptedException {

@@ -1,0 +1,193 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Experiment;
+import asyncbench.experiment.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.result.CellResult;
+import asyncbench.result.ResultsFile;
+import asyncbench.result.Status;
+import asyncbench.runner.Catalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Two runs side by side, cell by cell: the headline of run B over run A with its error, and whether the
+ * change is larger than the noise (the two 99.9% intervals do not overlap), in the headline's sense:
+ * for a figure where lower is better, B lower is "better". Useful for JDK 21 against 25, G1 against ZGC,
+ * one machine against another; differences of machine and JDK between the runs are named first.
+ */
+public final class RunComparison {
+    /** How B's figure stands against A's. */
+    public enum Change {
+        BETTER("better"), WORSE("worse"), SAME("no clear change"), UNKNOWN("measured once");
+
+        private final String words;
+
+        Change(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** One cell measured in both runs. */
+    public record Row(String experiment, String model, String point, Metric a, Metric b, Metric ratio, Change change) {
+    }
+
+    /** The compared cells, what differs between the runs' machines and JDKs, and the cells only one run has. */
+    public record Result(String runA, String runB, List<Row> rows, List<String> differences, int onlyInA, int onlyInB) {
+        public long count(Change change) {
+            return rows.stream().filter(r -> r.change() == change).count();
+        }
+    }
+
+    private RunComparison() {
+    }
+
+    public static Result compare(Path runA, Path runB, Catalog catalog) throws IOException {
+        List<CellResult> a = ResultsFile.latest(ResultsFile.read(runA.resolve(ResultsFile.NAME)).results());
+        List<CellResult> b = ResultsFile.latest(ResultsFile.read(runB.resolve(ResultsFile.NAME)).results());
+        Map<String, CellResult> byKeyA = a.stream().collect(Collectors.toMap(CellResult::key, c -> c, (x, y) -> y, LinkedHashMap::new));
+        Map<String, CellResult> byKeyB = b.stream().collect(Collectors.toMap(CellResult::key, c -> c, (x, y) -> y, LinkedHashMap::new));
+        List<Row> rows = new ArrayList<>();
+        for (Experiment experiment : catalog.experiments()) {
+            String metric = experiment.headline().metric();
+            for (CellResult ca : byKeyA.values()) {
+                CellResult cb = byKeyB.get(ca.key());
+                if (!ca.experiment().equals(experiment.name()) || cb == null) {
+                    continue;
+                }
+                Optional<Metric> ma = measured(ca, metric);
+                Optional<Metric> mb = measured(cb, metric);
+                if (ma.isEmpty() || mb.isEmpty()) {
+                    continue;
+                }
+                rows.add(new Row(experiment.name(), ca.model(), point(experiment, ca.params()), ma.get(), mb.get(),
+                        Tables.quotient(mb.get(), ma.get()), change(ma.get(), mb.get(), experiment.headline().higherIsBetter())));
+            }
+        }
+        int onlyA = (int) byKeyA.keySet().stream().filter(k -> !byKeyB.containsKey(k)).count();
+        int onlyB = (int) byKeyB.keySet().stream().filter(k -> !byKeyA.containsKey(k)).count();
+        return new Result(runA.getFileName().toString(), runB.getFileName().toString(), rows, differences(a, b), onlyA, onlyB);
+    }
+
+    private static Optional<Metric> measured(CellResult c, String metric) {
+        return c.status() == Status.OK ? c.metric(metric).filter(m -> !Double.isNaN(m.value())) : Optional.empty();
+    }
+
+    /** Larger than the noise only when both have an error and their intervals do not overlap. */
+    static Change change(Metric a, Metric b, boolean higherIsBetter) {
+        if (a.error() == null || b.error() == null) {
+            return Change.UNKNOWN;
+        }
+        boolean bHigher = b.value() - b.error() > a.value() + a.error();
+        boolean bLower = b.value() + b.error() < a.value() - a.error();
+        if (!bHigher && !bLower) {
+            return Change.SAME;
+        }
+        return bHigher == higherIsBetter ? Change.BETTER : Change.WORSE;
+    }
+
+    private static String point(Experiment experiment, Map<String, Long> params) {
+        Map<String, Param> byName = experiment.params().stream().collect(Collectors.toMap(Param::name, p -> p));
+        return params.entrySet().stream().map(e -> {
+            Param p = byName.get(e.getKey());
+            String v = p == null ? e.getValue().toString() : p.choiceName(e.getValue()).orElse(Units.count(e.getValue()));
+            return e.getKey() + "=" + v;
+        }).collect(Collectors.joining(" "));
+    }
+
+    /** What the two runs' machines and JDKs differ in, as sentences; empty when nothing does. */
+    private static List<String> differences(List<CellResult> a, List<CellResult> b) {
+        List<String> notes = new ArrayList<>();
+        Optional<CellResult> first = a.stream().filter(c -> c.host() != null).findFirst();
+        Optional<CellResult> second = b.stream().filter(c -> c.host() != null).findFirst();
+        if (first.isPresent() && second.isPresent()) {
+            for (String key : List.of("cpu", "cores", "memTotalBytes", "os")) {
+                Object x = first.get().host().get(key);
+                Object y = second.get().host().get(key);
+                if (!Objects.equals(x, y)) {
+                    notes.add("different machines: " + key + " " + x + " in A, " + y + " in B; the change includes the machine");
+                }
+            }
+        }
+        Optional<CellResult> jvmA = a.stream().filter(c -> c.jvm() != null).findFirst();
+        Optional<CellResult> jvmB = b.stream().filter(c -> c.jvm() != null).findFirst();
+        if (jvmA.isPresent() && jvmB.isPresent() && !jvmA.get().jvm().version().equals(jvmB.get().jvm().version())) {
+            notes.add("different JDKs: " + jvmA.get().jvm().version() + " in A, " + jvmB.get().jvm().version() + " in B");
+        }
+        return notes;
+    }
+
+    /** The comparison as a Markdown page: the differences, the counts, then one table row per cell. */
+    public static String markdown(Result r) {
+        StringBuilder md = new StringBuilder("# asyncbench: run ").append(r.runB()).append(" against run ").append(r.runA()).append("\n\n");
+        r.differences().forEach(d -> md.append("- ").append(d).append('\n'));
+        md.append("- ").append(summary(r)).append("\n\n");
+        md.append("Each cell's headline, B over A with the half-width from the two relative half-widths; a change is called only where the two 99.9% intervals do not overlap.\n\n");
+        md.append("| experiment | model | point | A | B | B / A | change |\n|---|---|---|---|---|---|---|\n");
+        for (Row row : r.rows()) {
+            md.append("| ").append(row.experiment()).append(" | ").append(row.model()).append(" | ").append(row.point())
+                    .append(" | ").append(figure(row.a())).append(" | ").append(figure(row.b())).append(" | ")
+                    .append(ratio(row.ratio())).append(" | ")
+                    .append(row.change() == Change.BETTER || row.change() == Change.WORSE ? "**" + row.change().words() + "**" : row.change().words())
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** One sentence: how many cells got better, worse, or did not clearly change. */
+    public static String summary(Result r) {
+        return r.rows().size() + " cells in both runs: B better in " + r.count(Change.BETTER) + ", worse in " + r.count(Change.WORSE)
+                + ", no clear change in " + r.count(Change.SAME) + ", measured once in " + r.count(Change.UNKNOWN)
+                + "; " + r.onlyInA() + " cells only in A, " + r.onlyInB() + " only in B";
+    }
+
+    /** The terminal's table: fixed-width columns, the cells that changed marked. */
+    public static String terminal(Result r) {
+        StringBuilder out = new StringBuilder();
+        r.differences().forEach(d -> out.append("Note: ").append(d).append('\n'));
+        int wExp = Math.max(10, r.rows().stream().mapToInt(x -> x.experiment().length()).max().orElse(0));
+        int wModel = Math.max(5, r.rows().stream().mapToInt(x -> x.model().length()).max().orElse(0));
+        int wPoint = Math.max(5, r.rows().stream().mapToInt(x -> x.point().length()).max().orElse(0));
+        String format = "%-" + wExp + "s  %-" + wModel + "s  %-" + wPoint + "s  %12s  %12s  %16s  %s%n";
+        out.append(String.format(java.util.Locale.ROOT, format, "experiment", "model", "point", "A", "B", "B / A", "change"));
+        for (Row row : r.rows()) {
+            out.append(String.format(java.util.Locale.ROOT, format, row.experiment(), row.model(), row.point(),
+                    Units.scaled(row.a().value()), Units.scaled(row.b().value()), ratio(row.ratio()),
+                    row.change() == Change.BETTER || row.change() == Change.WORSE ? "<- " + row.change().words() : row.change().words()));
+        }
+        out.append(summary(r)).append('\n');
+        return out.toString();
+    }
+
+    private static String figure(Metric m) {
+        return Units.number(m.value(), m.unit()) + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()));
+    }
+
+    private static String ratio(Metric q) {
+        return String.format(java.util.Locale.ROOT, "%.3g", q.value())
+                + (q.error() == null ? "" : String.format(java.util.Locale.ROOT, " ± %.2g", q.error()));
+    }
+
+    /** Writes {@code compare-<A>.md} and {@code .html} into run B's directory and returns the Markdown path. */
+    public static Path write(Result r, Path runB) throws IOException {
+        String md = markdown(r);
+        Path file = runB.resolve("compare-" + r.runA() + ".md");
+        Files.writeString(file, md, StandardCharsets.UTF_8);
+        Files.writeString(runB.resolve("compare-" + r.runA() + ".html"),
+                Html.page("asyncbench: run " + r.runB() + " against " + r.runA(), md, runB), StandardCharsets.UTF_8);
+        return file;
+    }
+}

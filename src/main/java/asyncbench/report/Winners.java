@@ -1,0 +1,144 @@
+package asyncbench.report;
+
+import asyncbench.experiment.Metric;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which model wins at each point of an experiment, with the uncertainty taken into account: the model
+ * with the best headline wins only where its 99.9% interval clears the runner-up's; otherwise the point
+ * has no clear winner. A figure measured once never wins, and a point where only one model measured is
+ * not a contest. Along the first parameter, the winner's changes are the crossovers the verdict names.
+ */
+final class Winners {
+    /** One point: its column (the other parameters), its row value, and the clear winner if any. */
+    record Point(Map<String, Long> column, long row, Optional<String> winner, int contenders) {
+    }
+
+    private final ExperimentResults results;
+    private final List<Point> points = new ArrayList<>();
+
+    Winners(ExperimentResults results) {
+        this.results = results;
+        List<Long> rows = results.rows.isEmpty() ? List.of(0L) : results.rows;
+        for (Map<String, Long> column : results.columns) {
+            for (long row : rows) {
+                Map<String, Metric> measured = new LinkedHashMap<>();
+                for (String model : results.models) {
+                    results.cell(model, row, column).flatMap(results::headlineOf)
+                            .filter(m -> !Double.isNaN(m.value())).ifPresent(m -> measured.put(model, m));
+                }
+                if (measured.isEmpty()) {
+                    continue;
+                }
+                points.add(new Point(column, row, winner(measured), measured.size()));
+            }
+        }
+    }
+
+    private Optional<String> winner(Map<String, Metric> measured) {
+        if (measured.size() < 2) {
+            return Optional.empty();
+        }
+        boolean higher = results.headline.higherIsBetter();
+        Comparator<Map.Entry<String, Metric>> byValue = Comparator.comparingDouble(e -> e.getValue().value());
+        List<Map.Entry<String, Metric>> ranked = measured.entrySet().stream()
+                .sorted(higher ? byValue.reversed() : byValue).toList();
+        Metric best = ranked.get(0).getValue();
+        Metric next = ranked.get(1).getValue();
+        if (best.error() == null || next.error() == null) {
+            return Optional.empty();
+        }
+        boolean clear = higher ? best.value() - best.error() > next.value() + next.error()
+                : best.value() + best.error() < next.value() - next.error();
+        return clear ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+    }
+
+    List<Point> points() {
+        return points;
+    }
+
+    /** The points a model wins, and the points that were contests (two models or more measured). */
+    int wins(String model) {
+        return (int) points.stream().filter(p -> p.winner().filter(model::equals).isPresent()).count();
+    }
+
+    int contests() {
+        return (int) points.stream().filter(p -> p.contenders() >= 2).count();
+    }
+
+    /**
+     * The verdict: who wins how many points, and along the first parameter where the winner changes, for
+     * each combination of the other parameters; a change into or out of "no clear winner" is named as such.
+     */
+    String verdict() {
+        int contests = contests();
+        if (contests == 0) {
+            return "no point where two models measured: no winner to name";
+        }
+        List<String> byModel = new ArrayList<>();
+        for (String model : results.models) {
+            int w = wins(model);
+            if (w > 0) {
+                byModel.add(model + " wins " + w);
+            }
+        }
+        int none = (int) points.stream().filter(p -> p.contenders() >= 2 && p.winner().isEmpty()).count();
+        StringBuilder s = new StringBuilder();
+        s.append(byModel.isEmpty() ? "no model wins clearly at any" : String.join(", ", byModel) + " of")
+                .append(' ').append(contests).append(contests == 1 ? " point" : " points");
+        if (none > 0 && !byModel.isEmpty()) {
+            s.append("; no clear winner at ").append(none);
+        }
+        List<String> crossings = crossings();
+        if (!crossings.isEmpty()) {
+            s.append("; ").append(String.join("; ", crossings));
+        }
+        return s.toString();
+    }
+
+    /** For each column with more than one row, the runs of one winner along the rows, when there are two or more. */
+    private List<String> crossings() {
+        List<String> out = new ArrayList<>();
+        if (results.rows.size() < 2) {
+            return out;
+        }
+        for (Map<String, Long> column : results.columns) {
+            List<Point> line = points.stream().filter(p -> p.column().equals(column) && p.contenders() >= 2).toList();
+            List<String> runs = new ArrayList<>();
+            String current = null;
+            long from = 0;
+            long to = 0;
+            for (Point p : line) {
+                String w = p.winner().orElse("no clear winner");
+                if (!w.equals(current)) {
+                    if (current != null) {
+                        runs.add(run(current, from, to));
+                    }
+                    current = w;
+                    from = p.row();
+                }
+                to = p.row();
+            }
+            if (current != null) {
+                runs.add(run(current, from, to));
+            }
+            if (runs.size() > 1) {
+                String where = column.isEmpty() ? "" : " at " + String.join(", ", column.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + results.value(e.getKey(), e.getValue())).toList());
+                out.add("along " + results.rowParam() + where + ": " + String.join(", then ", runs));
+            }
+        }
+        return out;
+    }
+
+    private String run(String winner, long from, long to) {
+        String range = from == to ? results.rowParam() + "=" + results.rowValue(from)
+                : results.rowParam() + "=" + results.rowValue(from) + ".." + results.rowValue(to);
+        return winner + " (" + range + ")";
+    }
+}
