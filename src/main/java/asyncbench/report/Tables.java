@@ -12,6 +12,7 @@ import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.result.CellResult;
 import asyncbench.result.Resources;
+import asyncbench.result.RuntimeEvents;
 import asyncbench.result.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -216,6 +217,10 @@ final class Tables {
         header.addAll(r.params);
         header.addAll(List.of("status", "RSS", "heap after GC", "OS threads", "voluntary cs", "involuntary cs",
                 "CPU user s", "CPU sys s", "GCs"));
+        boolean recorded = r.cells.stream().anyMatch(c -> c.resources() != null && c.resources().runtime() != null);
+        if (recorded) {
+            header.addAll(List.of("pinned parks (JFR)", "GC pauses: total, longest ms (JFR)", "safepoints (JFR)"));
+        }
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
         for (String model : r.models) {
@@ -236,6 +241,12 @@ final class Tables {
                             Units.scaled(res.involuntarySwitches()),
                             String.format(Locale.ROOT, "%.2f", res.cpuUserSeconds()),
                             String.format(Locale.ROOT, "%.2f", res.cpuSystemSeconds()), Long.toString(res.gcCount())));
+                }
+                if (recorded) {
+                    RuntimeEvents e = res == null ? null : res.runtime();
+                    cells.addAll(e == null ? List.of("", "", "") : List.of(Long.toString(e.pinnedParks()),
+                            e.gcs() + ": " + String.format(Locale.ROOT, "%.1f, %.1f", e.gcPauseTotalMillis(), e.gcPauseMaxMillis()),
+                            Long.toString(e.safepoints())));
                 }
                 row(md, cells);
             }

@@ -14,7 +14,9 @@ import asyncbench.result.Json;
 import asyncbench.result.JvmInfo;
 import asyncbench.result.LimitInfo;
 import asyncbench.result.Resources;
+import asyncbench.result.RuntimeEvents;
 import asyncbench.result.Status;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ import java.util.Map;
  */
 public final class CellMain {
     static final String MARKER = "@asyncbench-result ";
+    /** Set on a cell's JVM by a run that asks for a flight recording of each cell ({@code run --jfr}). */
+    static final String FLIGHT_RECORDER = "asyncbench.flightRecorder";
 
     private CellMain() {
     }
@@ -50,16 +54,17 @@ public final class CellMain {
 
     static CellResult run(Experiment experiment, CellSpec spec) {
         PeakProbe probe = new PeakProbe();
+        JvmInfo jvm = JvmInfo.current();
+        FlightRecording recording = Boolean.getBoolean(FLIGHT_RECORDER) ? FlightRecording.start() : null;
         Rusage cpuBefore = Rusage.self();
         long[] gcBefore = gc();
-        JvmInfo jvm = JvmInfo.current();
         try {
             Outcome outcome = experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
             return spec.result(Status.OK, null, null, outcome.metrics(), outcome.counters(),
-                    probe.resources(cpuBefore, gcBefore), jvm);
+                    probe.resources(cpuBefore, gcBefore, events(recording)), jvm);
         } catch (LimitReachedException e) {
             return spec.result(Status.LIMIT, e.getMessage(), new LimitInfo(e.reached(), e.limit(), e.getMessage()),
-                    null, null, probe.resources(cpuBefore, gcBefore), jvm);
+                    null, null, probe.resources(cpuBefore, gcBefore, events(recording)), jvm);
         } catch (OutOfMemoryError e) {
             // a limit reached, not a crash: the heap (-Xmx) or the native threads the OS would give
             String limit = String.valueOf(e.getMessage()).contains("native thread") ? "native threads" : "Java heap (-Xmx)";
@@ -69,6 +74,22 @@ public final class CellMain {
             return spec.failed(Status.MISMATCH, e.getMessage(), jvm);
         } catch (Exception | Error e) {
             return spec.failed(Status.ERROR, e.toString(), jvm);
+        } finally {
+            if (recording != null) {
+                recording.close();
+            }
+        }
+    }
+
+    /** What the recording saw, or nothing when there is none or it cannot be read. */
+    private static RuntimeEvents events(FlightRecording recording) {
+        if (recording == null) {
+            return null;
+        }
+        try {
+            return recording.stop();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -95,13 +116,13 @@ public final class CellMain {
             heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
 
-        Resources resources(Rusage cpuBefore, long[] gcBefore) {
+        Resources resources(Rusage cpuBefore, long[] gcBefore, RuntimeEvents runtime) {
             ProcStatus s = status != null ? status : ProcStatus.read();
             Rusage cpu = Rusage.self().since(cpuBefore);
             long[] gc = gc();
             return new Resources(s.rssBytes(), s.peakRssBytes(), heapUsed, s.threads(),
                     cpu.voluntarySwitches(), cpu.involuntarySwitches(),
-                    cpu.userNanos() / 1e9, cpu.systemNanos() / 1e9, gc[0] - gcBefore[0], gc[1] - gcBefore[1]);
+                    cpu.userNanos() / 1e9, cpu.systemNanos() / 1e9, gc[0] - gcBefore[0], gc[1] - gcBefore[1], runtime);
         }
     }
 }

@@ -21,11 +21,16 @@ import java.util.Set;
  * can plan the same cells again.
  */
 public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
-        Long cellTimeoutSeconds, Integer forks) {
+        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder) {
 
     public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
             Long cellTimeoutSeconds) {
-        this(experiments, profile, models, params, cellTimeoutSeconds, null);
+        this(experiments, profile, models, params, cellTimeoutSeconds, null, null);
+    }
+
+    /** Whether each cell's JVM records its runtime events with the flight recorder ({@code --jfr}). */
+    public boolean records() {
+        return Boolean.TRUE.equals(flightRecorder);
     }
 
     public Plan {

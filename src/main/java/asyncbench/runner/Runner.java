@@ -92,8 +92,12 @@ public final class Runner {
                 long cellStart = System.nanoTime();
                 List<CellResult> forks = new ArrayList<>();
                 for (int k = 0; k < plan.forkCount() && !fork.stopped(); k++) {
-                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()),
-                            experiment.jvmFlags(cell.params()), experiment.launcher(cell.params()));
+                    List<String> flags = new ArrayList<>(experiment.jvmFlags(cell.params()));
+                    if (plan.records()) {
+                        flags.add("-D" + CellMain.FLIGHT_RECORDER + "=true");
+                    }
+                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()), flags,
+                            experiment.launcher(cell.params()));
                     forks.add(one);
                     if (one.status() != Status.OK) {
                         break;

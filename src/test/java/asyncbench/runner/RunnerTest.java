@@ -53,6 +53,16 @@ class RunnerTest {
     }
 
     @Test
+    void aRunWithTheFlightRecorderRecordsEachCellsRuntime() throws Exception {
+        Plan plan = new Plan(List.of("ok"), "smoke", List.of("platform"), Map.of("n", List.of(1L)), null, null, true);
+        CellResult ok = ResultsFile.read(runner().start(plan).results()).results().getFirst();
+        assertEquals(Status.OK, ok.status());
+        assertNotNull(ok.resources().runtime(), "the flight recorder's counts");
+        CellResult without = ResultsFile.read(runner().start(plan(List.of("ok"), List.of(1L), null)).results()).results().getFirst();
+        assertEquals(null, without.resources().runtime(), "no recording unless asked");
+    }
+
+    @Test
     void runningOutOfHeapIsALimitAndADeadJvmAnError() throws Exception {
         Runner.Run run = runner().start(plan(List.of("exhaust-heap", "exit", "ok"), List.of(1L), null));
         List<CellResult> recorded = ResultsFile.read(run.results()).results();
