@@ -21,8 +21,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_ID", arity = "0..1", description = "The run; default: the latest.")
-    String runId;
+    @Parameters(paramLabel = "RUN_ID", arity = "0..*",
+            description = "The run; default: the latest. Several runs, the shards of one plan (run --shard K/N), merge into a new run first.")
+    List<String> runIds = new ArrayList<>();
 
     @Option(names = "--compare", paramLabel = "FIRST/SECOND", description = "Model pairs for heatmaps and verdicts.")
     List<String> compare = new ArrayList<>();
@@ -36,13 +37,19 @@ final class ReportCommand implements Callable<Integer> {
         if (runs.isEmpty()) {
             throw new UsageException("no runs under " + results + "; start one with './asyncbench run'");
         }
-        String id = runId == null ? runs.getLast() : runId;
-        if (!runs.contains(id)) {
-            throw new UsageException("no run '" + id + "' under " + results + "; runs: " + String.join(", ", runs));
+        PrintWriter out = spec.commandLine().getOut();
+        for (String given : runIds) {
+            if (!runs.contains(given)) {
+                throw new UsageException("no run '" + given + "' under " + results + "; runs: " + String.join(", ", runs));
+            }
+        }
+        String id = runIds.isEmpty() ? runs.getLast() : runIds.getFirst();
+        if (runIds.size() > 1) {
+            id = new Runner(new Catalog.BuiltIn(), results, asyncbench.runner.Progress.SILENT).merge(runIds);
+            out.println("Merged " + runIds.size() + " runs into " + id);
         }
         Report.Rendered rendered = Report.render(results.resolve(id), new Catalog.BuiltIn(),
                 Report.comparisons(compare, Model.ids()));
-        PrintWriter out = spec.commandLine().getOut();
         rendered.verdicts().forEach(v -> out.println("  " + v));
         out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();

@@ -62,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
             + "shown in the report's resources table (a JVM starts about 0.2 s slower).")
     boolean jfr;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Runs every N-th cell of the plan from the K-th, for N identical machines sharing one plan; "
+                    + "with N alone, K comes from ASYNCBENCH_SHARD (1..N) or JOB_COMPLETION_INDEX (0..N-1, a Kubernetes indexed Job's). "
+                    + "'report RUN...' merges the shards' runs.")
+    String shard;
+
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Goes on with an earlier run, skipping its finished cells.")
     String resume;
 
@@ -78,6 +84,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.runner.Catalog$BuiltIn")
     String catalogClass;
 
+    /** The shard as K/N: as given, or N with K from the environment (1-based ASYNCBENCH_SHARD, or 0-based JOB_COMPLETION_INDEX). */
+    String shard(Map<String, String> env) throws UsageException {
+        if (shard == null || shard.contains("/")) {
+            return shard;
+        }
+        if (env.containsKey("ASYNCBENCH_SHARD")) {
+            return env.get("ASYNCBENCH_SHARD").strip() + "/" + shard;
+        }
+        if (env.containsKey("JOB_COMPLETION_INDEX")) {
+            try {
+                return (Integer.parseInt(env.get("JOB_COMPLETION_INDEX").strip()) + 1) + "/" + shard;
+            } catch (NumberFormatException e) {
+                throw new UsageException("JOB_COMPLETION_INDEX must be a number, was '" + env.get("JOB_COMPLETION_INDEX") + "'");
+            }
+        }
+        throw new UsageException("--shard " + shard + " needs this machine's K: give --shard K/" + shard
+                + ", or set ASYNCBENCH_SHARD (1.." + shard + ") or JOB_COMPLETION_INDEX (0.." + shard + "-1)");
+    }
+
     @Override
     public Integer call() throws Exception {
         Catalog catalog = Catalog.load(catalogClass);
@@ -89,13 +114,14 @@ final class RunCommand implements Callable<Integer> {
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
-                    || forks != null || jfr) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks or --jfr with it");
+                    || forks != null || jfr || shard != null) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr or --shard with it");
             }
             run = runner.resume(resume);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null));
+            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
+                    shard(System.getenv())));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"

@@ -140,6 +140,7 @@ public final class Report {
             limits(md, cells);
             md.append("### Resources per cell\n\n").append(Tables.resources(r)).append('\n');
         }
+        files.add(JmhJson.write(runDir, results, catalog.experiments()));
         top.append(matrix(winners, modelsOf)).append(md);
         md = top;
         Path report = runDir.resolve(FILE);
@@ -215,6 +216,14 @@ public final class Report {
                 .append(" cores, ").append(host.containsKey("memTotalBytes")
                         ? Units.bytes(((Number) host.get("memTotalBytes")).doubleValue()) : "?").append(" memory, ")
                 .append(host.getOrDefault("os", "?")).append('\n');
+        Map<String, Long> machines = results.stream().filter(c -> c.host() != null)
+                .collect(java.util.stream.Collectors.groupingBy(c -> c.host().getOrDefault("cpu", "?") + ", "
+                        + c.host().getOrDefault("cores", "?") + " cores", LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        if (machines.size() > 1) {
+            md.append("- **Cells from ").append(machines.size()).append(" different machines** (compare models only within one): ");
+            md.append(String.join("; ", machines.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " cells)").toList()))
+                    .append('\n');
+        }
         if (first.jvm() != null) {
             md.append("- JVM: ").append(first.jvm().vendor()).append(' ').append(first.jvm().version())
                     .append(", GC ").append(String.join(" + ", first.jvm().gcs())).append('\n');

@@ -21,11 +21,34 @@ import java.util.Set;
  * can plan the same cells again.
  */
 public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
-        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder) {
+        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard) {
 
     public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
             Long cellTimeoutSeconds) {
-        this(experiments, profile, models, params, cellTimeoutSeconds, null, null);
+        this(experiments, profile, models, params, cellTimeoutSeconds, null, null, null);
+    }
+
+    /** This plan without its shard: the plan every shard of one run shares. */
+    public Plan whole() {
+        return new Plan(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, null);
+    }
+
+    /** The shard as {K, N} (1 <= K <= N), or null for the whole plan. */
+    private int[] shardNumbers() throws UsageException {
+        if (shard == null) {
+            return null;
+        }
+        String[] kn = shard.split("/", -1);
+        try {
+            int k = Integer.parseInt(kn[0].strip());
+            int n = Integer.parseInt(kn[1].strip());
+            if (kn.length == 2 && n >= 1 && n <= 10_000 && k >= 1 && k <= n) {
+                return new int[] {k, n};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // the message below says what is accepted
+        }
+        throw new UsageException("--shard must be K/N with 1 <= K <= N <= 10000 (this machine runs every N-th cell from the K-th), was '" + shard + "'");
     }
 
     /** Whether each cell's JVM records its runtime events with the flight recorder ({@code --jfr}). */
@@ -66,6 +89,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
         if (cellTimeoutSeconds != null && cellTimeoutSeconds <= 0) {
             throw new UsageException("--cell-timeout must be a positive number of seconds, was " + cellTimeoutSeconds);
         }
+        shardNumbers();
         if (Profile.byId(profile).isEmpty()) {
             throw new UsageException("unknown profile '" + profile + "'; valid: " + String.join(", ", Profile.ids()));
         }
@@ -129,7 +153,15 @@ public record Plan(List<String> experiments, String profile, List<String> models
                 }
             }
         }
-        return cells;
+        int[] kn = shardNumbers();
+        if (kn == null) {
+            return cells;
+        }
+        List<CellSpec> mine = new ArrayList<>();
+        for (int i = kn[0] - 1; i < cells.size(); i += kn[1]) {
+            mine.add(cells.get(i));
+        }
+        return mine;
     }
 
     /** A point as people write it: {@code readers=2 writers=4 counting=shared}. */

@@ -124,6 +124,45 @@ public final class Runner {
         return new Run(runId, dir, ran, cells.size() - todo.size());
     }
 
+    /**
+     * Merges the runs of one plan's shards (run on identical machines with {@code --shard K/N}) into a new
+     * run holding every cell, and returns its id; runs of different plans are refused.
+     */
+    public String merge(List<String> runIds) throws UsageException, IOException {
+        Plan whole = null;
+        String firstId = null;
+        List<CellResult> cells = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String id : runIds) {
+            Path dir = resultsRoot.resolve(id);
+            if (!Files.isRegularFile(dir.resolve(PLAN))) {
+                throw new UsageException("no run '" + id + "' under " + resultsRoot + "; runs: " + String.join(", ", runIds(resultsRoot)));
+            }
+            Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class).whole();
+            if (whole == null) {
+                whole = plan;
+                firstId = id;
+            } else if (!whole.equals(plan)) {
+                throw new UsageException("runs " + firstId + " and " + id + " have different plans: only the shards of one plan merge");
+            }
+            for (CellResult c : ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results())) {
+                if (!seen.add(c.key())) {
+                    throw new UsageException("cell '" + c.key() + "' is in two of the runs: give each shard's run once");
+                }
+                cells.add(c);
+            }
+        }
+        String mergedId = newRunId() + "-merged";
+        Path dir = Files.createDirectories(resultsRoot.resolve(mergedId));
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), whole);
+        try (ResultsFile out = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
+            for (CellResult c : cells) {
+                out.add(c);
+            }
+        }
+        return mergedId;
+    }
+
     private String newRunId() {
         String base = LocalDateTime.now().format(RUN_ID);
         String id = base;

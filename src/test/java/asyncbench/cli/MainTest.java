@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,8 @@ class MainTest {
         "run signal-pair --param counting=fast| unknown value 'fast' for parameter 'counting'; valid: shared, perReader",
         "run --results /proc/asyncbench-nowhere| cannot write results under /proc/asyncbench-nowhere: give --results a directory",
         "compare nope other| no run 'nope' under",
+        "run signal-grid --shard 3/2| --shard must be K/N with 1 <= K <= N",
+        "run signal-grid --shard 4| --shard 4 needs this machine's K",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         String[] argv = (args + (args.contains("--results") ? "" : " --results " + results)).split(" ");
@@ -89,6 +92,16 @@ class MainTest {
     void doctorShowsMemoryInGibibytes() {
         assertEquals("23.5 GiB", DoctorCommand.gibibytes("24684096 kB"));
         assertEquals("unknown units", DoctorCommand.gibibytes("unknown units"));
+    }
+
+    @Test
+    void aShardsNumberComesFromTheEnvironmentWhenOnlyTheirCountIsGiven() throws Exception {
+        RunCommand run = new RunCommand();
+        run.shard = "3";
+        assertEquals("2/3", run.shard(Map.of("ASYNCBENCH_SHARD", "2")));
+        assertEquals("1/3", run.shard(Map.of("JOB_COMPLETION_INDEX", "0")));
+        run.shard = "2/3";
+        assertEquals("2/3", run.shard(Map.of("JOB_COMPLETION_INDEX", "0")), "K/N as given wins");
     }
 
     /** A run in which no cell measured anything does not exit 0. */

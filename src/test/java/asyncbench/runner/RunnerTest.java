@@ -2,6 +2,7 @@ package asyncbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.result.CellResult;
@@ -54,12 +55,31 @@ class RunnerTest {
 
     @Test
     void aRunWithTheFlightRecorderRecordsEachCellsRuntime() throws Exception {
-        Plan plan = new Plan(List.of("ok"), "smoke", List.of("platform"), Map.of("n", List.of(1L)), null, null, true);
+        Plan plan = new Plan(List.of("ok"), "smoke", List.of("platform"), Map.of("n", List.of(1L)), null, null, true, null);
         CellResult ok = ResultsFile.read(runner().start(plan).results()).results().getFirst();
         assertEquals(Status.OK, ok.status());
         assertNotNull(ok.resources().runtime(), "the flight recorder's counts");
         CellResult without = ResultsFile.read(runner().start(plan(List.of("ok"), List.of(1L), null)).results()).results().getFirst();
         assertEquals(null, without.resources().runtime(), "no recording unless asked");
+    }
+
+    @Test
+    void shardsSplitOnePlanAndMergeBackWhole() throws Exception {
+        Map<String, List<Long>> n = Map.of("n", List.of(1L, 2L, 3L));
+        Plan first = new Plan(List.of("ok"), "smoke", List.of("platform"), n, null, null, null, "1/2");
+        Plan second = new Plan(List.of("ok"), "smoke", List.of("platform"), n, null, null, null, "2/2");
+        assertEquals(List.of(1L, 3L), first.cells(new TestCatalog()).stream().map(c -> c.params().get("n")).toList());
+        assertEquals(List.of(2L), second.cells(new TestCatalog()).stream().map(c -> c.params().get("n")).toList());
+        Runner.Run a = runner().start(first);
+        Runner.Run b = runner().start(second);
+        String merged = runner().merge(List.of(a.runId(), b.runId()));
+        List<CellResult> all = ResultsFile.read(results.resolve(merged).resolve(ResultsFile.NAME)).results();
+        assertEquals(java.util.Set.of(1L, 2L, 3L), all.stream().map(c -> c.params().get("n")).collect(java.util.stream.Collectors.toSet()));
+        Runner.Run other = runner().start(plan(List.of("ok"), List.of(9L), null));
+        UsageException refused = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> runner().merge(List.of(a.runId(), other.runId())));
+        assertTrue(refused.getMessage().contains("different plans"), refused.getMessage());
+        assertThrows(UsageException.class, () -> new Plan(List.of("ok"), "smoke", List.of(), n, null, null, null, "3/2").cells(new TestCatalog()));
     }
 
     @Test

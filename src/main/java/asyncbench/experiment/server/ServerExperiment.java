@@ -53,6 +53,9 @@ public final class ServerExperiment implements Experiment {
     public static final String SERVER_THREADS = "serverThreads";
     public static final String CPU_PER_REQUEST = "serverCpuMicrosPerRequest";
     public static final String ERRORS = "errors";
+    /** With {@code client=wrk}: the lab's own rate on the same server, and its ratio to wrk's. */
+    public static final String LAB_REQUESTS_PER_SECOND = "asyncbenchRequestsPerSecond";
+    public static final String LAB_OVER_WRK = "asyncbenchOverWrk";
 
     public static final String REQUESTS = "requests";
     public static final String ANSWERED = "answered";
@@ -212,16 +215,7 @@ public final class ServerExperiment implements Experiment {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         try (ServerProcess server = ServerProcess.start(server(point), model)) {
             if (wrk(point)) {
-                Wrk.Result result = Wrk.run(server.port(), point, measurement, warmup(measurement));
-                metrics.put(REQUESTS_PER_SECOND, Metric.once(result.requestsPerSecond(), "req/s"));
-                metrics.put(ERRORS, Metric.once(result.errors(), "requests"));
-                long served = server.stop();
-                if (served < result.requests()) {
-                    throw new WorkMismatchException("wrk counted " + result.requests() + " responses, the server answered " + served);
-                }
-                counters.put(ANSWERED, result.requests());
-                counters.put(SERVED, served);
-                return new Outcome(metrics, counters);
+                return againstWrk(server, point, measurement);
             }
             LoadCounts counts;
             long sampledThreads = 0;
@@ -282,6 +276,52 @@ public final class ServerExperiment implements Experiment {
             });
             return new Outcome(metrics, counters);
         }
+    }
+
+    /**
+     * wrk and the lab's generator on one warm server, in turns of {@link Wrk#SECONDS}: the lab's, wrk's,
+     * the lab's again (so that the server warming on does not favour either). The figure is wrk's rate;
+     * the lab's is the mean of its two turns, and {@link #LAB_OVER_WRK} their ratio.
+     */
+    private static Outcome againstWrk(ServerProcess server, Map<String, Long> point, Measurement measurement) throws Exception {
+        Duration turn = Duration.ofSeconds(Wrk.SECONDS);
+        double before;
+        double after;
+        LoadCounts first;
+        try (LoadGenerator load = LoadGenerator.start(settings(server, point, 0))) {
+            Thread.sleep(warmup(measurement));
+            before = rate(load, turn);
+            first = load.stop(DRAIN);
+        }
+        Wrk.Result wrk = Wrk.run(server.port(), point);
+        LoadCounts second;
+        try (LoadGenerator load = LoadGenerator.start(settings(server, point, 0))) {
+            after = rate(load, turn);
+            second = load.stop(DRAIN);
+        }
+        long served = server.stop();
+        long answered = first.answered() + second.answered() + wrk.requests();
+        if (served < answered) {
+            throw new WorkMismatchException("the clients counted " + answered + " answers, the server answered " + served);
+        }
+        double lab = (before + after) / 2;
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(REQUESTS_PER_SECOND, Metric.once(wrk.requestsPerSecond(), "req/s"));
+        metrics.put(LAB_REQUESTS_PER_SECOND, Metric.once(lab, "req/s"));
+        metrics.put(LAB_OVER_WRK, Metric.once(lab / wrk.requestsPerSecond(), "ratio"));
+        metrics.put(ERRORS, Metric.once(wrk.errors() + first.errors() + second.errors(), "requests"));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put(ANSWERED, answered);
+        counters.put(SERVED, served);
+        return new Outcome(metrics, counters);
+    }
+
+    /** Answers per second over {@code turn}. */
+    private static double rate(LoadGenerator load, Duration turn) throws InterruptedException {
+        long before = load.counts().answered();
+        long start = System.nanoTime();
+        Thread.sleep(turn);
+        return (load.counts().answered() - before) * 1e9 / (System.nanoTime() - start);
     }
 
     /** The server's warm-up, then the profile's warm-up windows. */

@@ -1,8 +1,6 @@
 package asyncbench.experiment.server;
 
-import asyncbench.experiment.Measurement;
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * wrk, the external load generator, run against a lab server for its requests per second: a warm-up run,
- * then a measured one. wrk is closed-loop and does not correct for coordinated omission, so only its
+ * wrk, the external load generator, run against a lab server for its requests per second. wrk is closed-loop and does not correct for coordinated omission, so only its
  * throughput is compared with the lab's own generator.
  */
 final class Wrk {
@@ -30,16 +27,15 @@ final class Wrk {
     }
 
     /**
-     * wrk opens its connections inside the time it measures (4,096 of them take a good part of a
-     * second); its measured run lasts at least this long so that the setup is a small share of it.
+     * Seconds of each turn when wrk and the lab's generator take turns on one server: wrk opens its
+     * connections inside the time it measures (4,096 of them take a part of a second), so a turn is
+     * long beside that.
      */
-    static final long LEAST_SECONDS = 5;
+    static final long SECONDS = 3;
 
-    /** A warm-up run as long as the lab's own warm-up, then a measured run of the windows' length, at least {@link #LEAST_SECONDS}. */
-    static Result run(int port, Map<String, Long> point, Measurement measurement, Duration warmup) throws IOException, InterruptedException {
-        long windows = (long) measurement.iterations() * measurement.iteration().toMillis();
-        run(port, point, Math.max(1, (warmup.toMillis() + 999) / 1000));
-        return run(port, point, Math.max(LEAST_SECONDS, (windows + 999) / 1000));
+    /** One measured run of {@link #SECONDS}. */
+    static Result run(int port, Map<String, Long> point) throws IOException, InterruptedException {
+        return run(port, point, SECONDS);
     }
 
     private static Result run(int port, Map<String, Long> point, long seconds) throws IOException, InterruptedException {
