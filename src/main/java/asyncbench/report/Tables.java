@@ -275,7 +275,12 @@ final class Tables {
         return "|" + "---|".repeat(columns) + "\n";
     }
 
+    /** A figure for machines: a whole number as such, otherwise nine significant digits, never an exponent. */
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString();
     }
 }

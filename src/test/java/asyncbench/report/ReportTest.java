@@ -139,6 +139,23 @@ class ReportTest {
         assertTrue(md.contains("![Memory per idle task against its stack depth (tasks=2000)](idle-memory-chart-1.png)"), md);
     }
 
+    /** Strings from results (a cell's message) reach the HTML page as text, never as markup. */
+    @Test
+    void stringsFromResultsAreEscapedInHtml() throws Exception {
+        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
+            Map<String, Long> params = new java.util.LinkedHashMap<>();
+            params.put("readers", 32L);
+            params.put("writers", 1L);
+            out.add(new CellResult("r", "signal-grid", "platform", "smoke", params, Status.ERROR,
+                    "<script>alert('x')</script> & <img src=x onerror=y>", null, null, null, null, null, null, null, null));
+        }
+        Report.render(run, new Catalog.BuiltIn(), List.of());
+        String html = Files.readString(run.resolve(Report.HTML));
+        assertFalse(html.contains("<script>"), "no script from a result");
+        assertFalse(html.contains("<img src=x"), "no element from a result");
+        assertTrue(html.contains("&lt;script&gt;"), "the message is shown as text");
+    }
+
     /** Server cells: a chart drawn by server has one line per model and server, named "model / server". */
     @Test
     void aChartByAParameterDrawsALinePerModelAndValue() throws Exception {

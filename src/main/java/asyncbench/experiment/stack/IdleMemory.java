@@ -71,7 +71,7 @@ public final class IdleMemory implements Experiment {
                 Param.of(TASKS, "idle tasks, suspended in five equal batches", 5, 1_000_000,
                         List.of(1_000L), List.of(2_000L), List.of(10_000L)),
                 Param.of(DEPTH, "frames below each task's top when it waits", 1, 10_000,
-                        List.of(64L), List.of(1L, 16L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
+                        List.of(64L), List.of(1L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
     }
 
     /** The crossover: memory per idle task against the depth it waits at, one line per model. */
