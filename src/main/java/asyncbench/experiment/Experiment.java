@@ -78,6 +78,14 @@ public interface Experiment {
         return List.of();
     }
 
+    /**
+     * JVMs a cell runs in under {@code profile} when the run does not say ({@code --forks}); empty for the
+     * profile's own count. As JMH's {@code @Fork} on a benchmark: for an experiment whose cell is costly.
+     */
+    default java.util.OptionalInt forks(Profile profile) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Map<String, Long> point);
 

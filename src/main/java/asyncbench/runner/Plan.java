@@ -63,8 +63,10 @@ public record Plan(List<String> experiments, String profile, List<String> models
     }
 
     /** How many JVMs each cell runs in (null: the profile's). */
-    public int forkCount() {
-        return forks != null ? forks : Profile.byId(profile).orElseThrow().forks();
+    /** JVMs a cell of {@code experiment} runs in: {@code --forks}, else the experiment's own count for the profile, else the profile's. */
+    public int forkCount(Experiment experiment) {
+        Profile p = Profile.byId(profile).orElseThrow();
+        return forks != null ? forks : experiment.forks(p).orElse(p.forks());
     }
 
     /** How long a cell may run before it is killed. */

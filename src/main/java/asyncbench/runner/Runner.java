@@ -91,7 +91,7 @@ public final class Runner {
                 Instant started = Instant.now();
                 long cellStart = System.nanoTime();
                 List<CellResult> forks = new ArrayList<>();
-                for (int k = 0; k < plan.forkCount() && !fork.stopped(); k++) {
+                for (int k = 0; k < plan.forkCount(experiment) && !fork.stopped(); k++) {
                     List<String> flags = new ArrayList<>(experiment.jvmFlags(cell.params()));
                     if (plan.records()) {
                         flags.add("-D" + CellMain.FLIGHT_RECORDER + "=true");

@@ -83,6 +83,18 @@ class RunnerTest {
     }
 
     @Test
+    void anExperimentMaySetItsForksUnlessTheRunDoes() {
+        asyncbench.experiment.Experiment server = new asyncbench.experiment.server.ServerExperiment();
+        asyncbench.experiment.Experiment grid = asyncbench.experiment.signal.SignalGrid.grid();
+        Plan quick = new Plan(List.of("server"), "quick", List.of(), Map.of(), null);
+        assertEquals(1, quick.forkCount(server), "the server experiment's own count in quick");
+        assertEquals(2, quick.forkCount(grid), "the profile's");
+        Plan two = new Plan(List.of("server"), "quick", List.of(), Map.of(), null, 2, null, null);
+        assertEquals(2, two.forkCount(server), "--forks wins");
+        assertEquals(3, new Plan(List.of("server"), "full", List.of(), Map.of(), null).forkCount(server));
+    }
+
+    @Test
     void runningOutOfHeapIsALimitAndADeadJvmAnError() throws Exception {
         Runner.Run run = runner().start(plan(List.of("exhaust-heap", "exit", "ok"), List.of(1L), null));
         List<CellResult> recorded = ResultsFile.read(run.results()).results();
