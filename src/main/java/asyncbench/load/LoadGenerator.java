@@ -113,11 +113,6 @@ public final class LoadGenerator implements AutoCloseable {
         wakeAll();
     }
 
-    /** Whether latencies are counted from each request's slot at a fixed rate (corrected), or from its send. */
-    public boolean corrected() {
-        return period > 0;
-    }
-
     /**
      * Sends nothing new until the next mode, and waits up to {@code timeout} for the requests in flight to
      * be answered: a fixed rate that follows starts from quiet connections, not from the tail of a

@@ -91,11 +91,6 @@ final class ResponseParser {
         return State.INCOMPLETE;
     }
 
-    /** Whether nothing of a response has arrived yet. */
-    boolean idle() {
-        return headerLength == 0 && !inBody;
-    }
-
     private State parseHeader() {
         String text = new String(header, 0, headerLength, StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\r\n");

@@ -34,7 +34,7 @@ public final class Serve {
         try (ModelRuntime runtime = model.open();
                 RunningServer running = server.start(model, runtime, new InetSocketAddress(InetAddress.getByName(host), port), endpoint)) {
             out.println(LISTENING + running.port() + " (http://" + host + ":" + running.port() + Endpoint.PATH + ", "
-                    + server.id() + " on " + model.id() + ")");
+                    + server.id() + " on " + model.id() + ": " + server.description() + ")");
             out.flush();
             until.await();
         }
