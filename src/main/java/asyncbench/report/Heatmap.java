@@ -4,13 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.awt.geom.Rectangle2D;
 
 /**
  * Draws a {@link Contrast} as a heatmap: rows are the first parameter, columns the others, each cell
@@ -52,24 +46,26 @@ final class Heatmap {
         return TOP + CELL_H * contrast.ratio.length + BOTTOM;
     }
 
-    void draw(Canvas canvas) {
+    private void draw(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         ExperimentResults r = contrast.results;
         double cellW = cellWidth();
-        canvas.rect(0, 0, width(), height(), Color.WHITE);
-        canvas.text(10, 22, r.experiment + ": " + contrast.pair.first() + " vs " + contrast.pair.second(), 16,
-                Canvas.Anchor.START, INK, true);
-        canvas.text(10, 42, contrast.title().substring(contrast.title().indexOf(", ") + 2), 11,
-                Canvas.Anchor.START, INK, false);
-        canvas.text(LEFT + cellW * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Canvas.Anchor.MIDDLE, INK, true);
-        canvas.text(LEFT - 8, TOP - 8, r.rowParam(), 12, Canvas.Anchor.END, INK, true);
+        rect(g, 0, 0, width(), height(), Color.WHITE);
+        text(g, 10, 22, r.experiment + ": " + contrast.pair.first() + " vs " + contrast.pair.second(), 16,
+                Anchor.START, INK, true);
+        text(g, 10, 42, contrast.title().substring(contrast.title().indexOf(", ") + 2), 11,
+                Anchor.START, INK, false);
+        text(g, LEFT + cellW * r.columns.size() / 2, TOP - 26, r.columnParams(), 12, Anchor.MIDDLE, INK, true);
+        text(g, LEFT - 8, TOP - 8, r.rowParam(), 12, Anchor.END, INK, true);
         for (int c = 0; c < r.columns.size(); c++) {
-            canvas.text(LEFT + cellW * (c + 0.5), TOP - 8, r.columnLabel(r.columns.get(c)), 12,
-                    Canvas.Anchor.MIDDLE, INK, false);
+            text(g, LEFT + cellW * (c + 0.5), TOP - 8, r.columnLabel(r.columns.get(c)), 12,
+                    Anchor.MIDDLE, INK, false);
         }
         for (int row = 0; row < contrast.ratio.length; row++) {
             double y = TOP + CELL_H * row;
             String label = r.rows.isEmpty() ? "" : r.rowValue(r.rows.get(row));
-            canvas.text(LEFT - 8, y + CELL_H / 2 + 4, label, 12, Canvas.Anchor.END, INK, false);
+            text(g, LEFT - 8, y + CELL_H / 2 + 4, label, 12, Anchor.END, INK, false);
             for (int c = 0; c < r.columns.size(); c++) {
                 double x = LEFT + cellW * c;
                 double ratio = contrast.ratio[row][c];
@@ -78,23 +74,23 @@ final class Heatmap {
                     case TIE -> NEUTRAL;
                     case FIRST, SECOND -> colour(ratio);
                 };
-                canvas.rect(x + 1, y + 1, cellW - 2, CELL_H - 2, fill);
+                rect(g, x + 1, y + 1, cellW - 2, CELL_H - 2, fill);
                 String text = contrast.note[row][c] + (contrast.side[row][c] == Contrast.Side.TIE ? "~" : "");
-                canvas.text(x + cellW / 2, y + CELL_H / 2 + 4, text, 12, Canvas.Anchor.MIDDLE, INK, false);
+                text(g, x + cellW / 2, y + CELL_H / 2 + 4, text, 12, Anchor.MIDDLE, INK, false);
             }
         }
         double legendY = TOP + CELL_H * contrast.ratio.length + 22;
         double[] stops = {25, 50, 100, 200, 400};
         for (int i = 0; i < stops.length; i++) {
             double x = LEFT + 60 * i;
-            canvas.rect(x, legendY - 12, 56, 16, colour(stops[i]));
-            canvas.text(x + 28, legendY, Units.times(stops[i]), 11, Canvas.Anchor.MIDDLE, INK, false);
+            rect(g, x, legendY - 12, 56, 16, colour(stops[i]));
+            text(g, x + 28, legendY, Units.times(stops[i]), 11, Anchor.MIDDLE, INK, false);
         }
-        canvas.text(LEFT + 60 * stops.length + 8, legendY, "ratio, log scale", 10,
-                Canvas.Anchor.START, INK, false);
-        canvas.text(10, legendY + 24,
+        text(g, LEFT + 60 * stops.length + 8, legendY, "ratio, log scale", 10,
+                Anchor.START, INK, false);
+        text(g, 10, legendY + 24,
                 "grey, ~: no clear difference (99.9% error bars overlap, or a figure without error); limit, error...: one model did not measure the cell",
-                10, Canvas.Anchor.START, INK, false);
+                10, Anchor.START, INK, false);
     }
 
     static Color colour(double ratio) {
@@ -110,66 +106,27 @@ final class Heatmap {
                 (int) Math.round(255 + (target.getBlue() - 255) * k));
     }
 
-    void writeSvg(Path file) throws IOException {
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" font-family=\"DejaVu Sans, Arial, sans-serif\">%n",
-                width(), height()));
-        draw(new Canvas() {
-            @Override
-            public void rect(double x, double y, double w, double h, Color fill) {
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#%06x\"/>%n",
-                        x, y, w, h, fill.getRGB() & 0xffffff));
-            }
-
-            @Override
-            public void text(double x, double y, String text, double size, Anchor anchor, Color color, boolean bold) {
-                svg.append(String.format(Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"%s\" fill=\"#%06x\"%s>%s</text>%n",
-                        x, y, size, anchor.name().toLowerCase(Locale.ROOT),
-                        color.getRGB() & 0xffffff, bold ? " font-weight=\"bold\"" : "", escape(text)));
-            }
-        });
-        svg.append("</svg>\n");
-        Files.writeString(file, svg, StandardCharsets.UTF_8);
+    /** The heatmap as a picture named {@code base}. */
+    Picture picture(String base) {
+        return new Picture(base, contrast.title(), (int) Math.ceil(width()), (int) Math.ceil(height()), this::draw);
     }
 
-    void writePng(Path file) throws IOException {
-        int scale = 2;
-        BufferedImage image = new BufferedImage((int) width() * scale, (int) height() * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.scale(scale, scale);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            draw(new Canvas() {
-                @Override
-                public void rect(double x, double y, double w, double h, Color fill) {
-                    g.setColor(fill);
-                    g.fill(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
-                }
+    private enum Anchor { START, MIDDLE, END }
 
-                @Override
-                public void text(double x, double y, String text, double size, Anchor anchor, Color color, boolean bold) {
-                    g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size)));
-                    double w = g.getFontMetrics().stringWidth(text);
-                    double left = switch (anchor) {
-                        case START -> x;
-                        case MIDDLE -> x - w / 2;
-                        case END -> x - w;
-                    };
-                    g.setColor(color);
-                    g.drawString(text, (float) left, (float) y);
-                }
-            });
-        } finally {
-            g.dispose();
-        }
-        ImageIO.write(image, "png", file.toFile());
+    private static void rect(Graphics2D g, double x, double y, double w, double h, Color fill) {
+        g.setColor(fill);
+        g.fill(new Rectangle2D.Double(x, y, w, h));
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    private static void text(Graphics2D g, double x, double y, String text, double size, Anchor anchor, Color color, boolean bold) {
+        g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size)));
+        double w = g.getFontMetrics().stringWidth(text);
+        double left = switch (anchor) {
+            case START -> x;
+            case MIDDLE -> x - w / 2;
+            case END -> x - w;
+        };
+        g.setColor(color);
+        g.drawString(text, (float) left, (float) y);
     }
 }

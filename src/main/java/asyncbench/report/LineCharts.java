@@ -9,13 +9,9 @@ import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.awt.Color;
 import java.awt.Rectangle;
-import java.io.IOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -37,12 +32,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
- * An experiment's {@link Chart}s drawn with JFreeChart, one line per model, to SVG (JFreeSVG) and PNG
- * from the same chart object. Only cells that ran to the end are drawn; a model with no such cell in a
- * chart has no line there.
+ * An experiment's {@link Chart}s drawn with JFreeChart, one line per model, as {@link Picture}s. Only
+ * cells that ran to the end are drawn; a model with no such cell in a chart has no line there.
  */
 final class LineCharts {
     private static final int WIDTH = 760;
@@ -52,16 +45,12 @@ final class LineCharts {
         new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
         new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
 
-    /** One drawn chart: its title and the files written. */
-    record Drawn(String title, Path svg, Optional<Path> png) {
-    }
-
     private LineCharts() {
     }
 
-    static List<Drawn> draw(Experiment experiment, List<CellResult> cells, List<String> models, Path dir) throws IOException {
+    static List<Picture> draw(Experiment experiment, List<CellResult> cells, List<String> models) {
         List<CellResult> ok = cells.stream().filter(c -> c.status() == Status.OK && c.metrics() != null).toList();
-        List<Drawn> drawn = new ArrayList<>();
+        List<Picture> drawn = new ArrayList<>();
         int n = 0;
         for (Chart chart : experiment.charts()) {
             Map<Map<String, Long>, List<CellResult>> groups = new LinkedHashMap<>();
@@ -83,7 +72,7 @@ final class LineCharts {
                     continue;
                 }
                 String base = experiment.name() + "-chart-" + ++n;
-                drawn.add(write(jfc, dir, base, title));
+                drawn.add(new Picture(base, title, WIDTH, HEIGHT, g -> jfc.draw(g, new Rectangle(WIDTH, HEIGHT))));
             }
         }
         return drawn;
@@ -216,21 +205,6 @@ final class LineCharts {
         jfc.setBackgroundPaint(Color.WHITE);
         jfc.getPlot().setBackgroundPaint(Color.WHITE);
         jfc.getTitle().setFont(jfc.getTitle().getFont().deriveFont(14f));
-    }
-
-    private static Drawn write(JFreeChart jfc, Path dir, String base, String title) throws IOException {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        jfc.draw(g, new Rectangle(WIDTH, HEIGHT));
-        Path svg = dir.resolve(base + ".svg");
-        Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
-        Path png = dir.resolve(base + ".png");
-        try {
-            ChartUtils.saveChartAsPNG(png.toFile(), jfc, WIDTH, HEIGHT);
-            return new Drawn(title, svg, Optional.of(png));
-        } catch (IOException | RuntimeException | Error noFonts) {
-            // headless Java2D needs fonts for a PNG; the SVG carries the same picture
-            return new Drawn(title, svg, Optional.empty());
-        }
     }
 
     /** The fixed parameters of a chart, as people read them: " (tasks=2000, gc=g1)"; empty when none. */

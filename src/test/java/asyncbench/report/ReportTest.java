@@ -78,7 +78,7 @@ class ReportTest {
         assertTrue(md.contains("| 2^9 | 4 | limit: 300 fit (kernel.pid_max) | 300 ± 1 |"), md);
         assertTrue(md.indexOf("## Winners") < md.indexOf("## signal-grid"), "the winners matrix comes first");
         assertTrue(md.contains("| signal-grid | 2/4 | 2/4 |"), md);
-        com.fasterxml.jackson.databind.JsonNode jmh = asyncbench.result.Json.MAPPER.readTree(run.resolve(JmhJson.FILE).toFile());
+        com.fasterxml.jackson.databind.JsonNode jmh = asyncbench.result.Json.MAPPER.readTree(run.resolve(JmhJsonFormat.FILE).toFile());
         assertEquals(10, jmh.size(), "one JMH entry per measured cell: 12 cells, 2 of them at a limit");
         assertEquals("asyncbench.signal-grid.platform", jmh.get(0).get("benchmark").asText());
         assertEquals("thrpt", jmh.get(0).get("mode").asText());

@@ -20,13 +20,15 @@ import java.util.Map;
  * metric (mode {@code thrpt} where higher is better, {@code avgt} where lower is) and the other figures
  * as secondary metrics.
  */
-final class JmhJson {
+final class JmhJsonFormat implements ResultFormat {
     static final String FILE = "jmh-result.json";
 
-    private JmhJson() {
+    @Override
+    public List<Path> writeOut(RunReport report, Path dir) throws IOException {
+        return List.of(write(dir, report.results(), report.sections().stream().map(RunReport.Section::experiment).toList()));
     }
 
-    static Path write(Path runDir, List<CellResult> cells, List<Experiment> experiments) throws IOException {
+    private static Path write(Path runDir, List<CellResult> cells, List<Experiment> experiments) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Experiment experiment : experiments) {
             for (CellResult c : cells) {

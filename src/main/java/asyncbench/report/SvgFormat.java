@@ -1,0 +1,25 @@
+package asyncbench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Every picture as {@code <base>.svg}, drawn through JFreeSVG's {@code SVGGraphics2D}. */
+final class SvgFormat implements ResultFormat {
+    @Override
+    public List<Path> writeOut(RunReport report, Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Picture picture : report.pictures().toList()) {
+            SVGGraphics2D g = new SVGGraphics2D(picture.width(), picture.height());
+            picture.painter().accept(g);
+            Path svg = dir.resolve(picture.base() + ".svg");
+            Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+            files.add(svg);
+        }
+        return files;
+    }
+}
