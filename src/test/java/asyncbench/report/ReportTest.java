@@ -23,34 +23,8 @@ class ReportTest {
     @TempDir
     Path run;
 
-    /** Virtual wins from 2^7 readers on; platform hits a limit at 2^9. */
     private void writeGrid() throws Exception {
-        List<CellResult> cells = new ArrayList<>();
-        for (long readers : List.of(32L, 128L, 512L)) {
-            for (long writers : List.of(1L, 4L)) {
-                double platform = readers < 128 ? 200 : 100;
-                cells.add(cell("platform", readers, writers, readers == 512 ? null : platform));
-                cells.add(cell("virtual", readers, writers, readers < 128 ? 100.0 : 300.0));
-            }
-        }
-        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
-            for (CellResult c : cells) {
-                out.add(c);
-            }
-        }
-    }
-
-    private static CellResult cell(String model, long readers, long writers, Double value) {
-        Map<String, Long> params = new java.util.LinkedHashMap<>();
-        params.put("readers", readers);
-        params.put("writers", writers);
-        if (value == null) {
-            return new CellResult("r", "signal-grid", model, "smoke", params, Status.LIMIT, "only 300 fit",
-                    new LimitInfo(300, "kernel.pid_max", "only 300 fit"), null, null, null, null, null, null, null);
-        }
-        return new CellResult("r", "signal-grid", model, "smoke", params, Status.OK, null, null,
-                Map.of("iterationsPerSecond", new Metric(value, 1.0, "iterations/s", List.of(value - 1, value + 1))),
-                Map.of("iterations", 10L), null, null, null, null, null);
+        ReportFixtures.grid(run);
     }
 
     @Test
@@ -114,21 +88,7 @@ class ReportTest {
     /** Idle-memory cells: future grows 300 bytes a frame from 400, virtual 350 from 3,000; one model failed at depth 256. */
     @Test
     void aChartDrawsOneLinePerModelAgainstTheParameter() throws Exception {
-        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
-            for (long depth : List.of(1L, 16L, 64L, 256L)) {
-                for (String model : List.of("future", "virtual")) {
-                    Map<String, Long> params = new java.util.LinkedHashMap<>();
-                    params.put("tasks", 2000L);
-                    params.put("depth", depth);
-                    double bytes = model.equals("future") ? 400 + 300 * depth : 3000 + 350 * depth;
-                    boolean failed = model.equals("virtual") && depth == 256;
-                    out.add(new CellResult("r", "idle-memory", model, "smoke", params, failed ? Status.ERROR : Status.OK,
-                            failed ? "boom" : null, null,
-                            failed ? null : Map.of("bytesPerTask", new Metric(bytes, 10.0, "bytes", List.of(bytes - 5, bytes + 5))),
-                            Map.of("tasks", 2000L), null, null, null, null, null));
-                }
-            }
-        }
+        ReportFixtures.idleMemory(run);
         Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of());
         String svg = Files.readString(run.resolve("idle-memory-chart-1.svg"));
         assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "an SVG document");

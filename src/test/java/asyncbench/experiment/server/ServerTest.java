@@ -13,6 +13,7 @@ import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.load.LoadCounts;
 import asyncbench.model.Model;
+import asyncbench.testing.Tools;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -175,10 +177,7 @@ class ServerTest {
     /** wrk is installed by the project's set-up script where it can be; the cell with client=wrk then runs. */
     @Test
     void wrkLoadsTheSameServer() throws Exception {
-        if (!WrkSetup.available()) {
-            System.out.println("SKIPPED wrkLoadsTheSameServer: wrk is not installed and scripts/setup could not install it");
-            return;
-        }
+        Assumptions.assumeTrue(Tools.require("wrk").isPresent(), "wrk is not installed and scripts/setup could not install it");
         Map<String, Long> point = new HashMap<>(point(Server.NETTY, 4, false));
         point.put(ServerExperiment.CLIENT, 1L);
         Outcome outcome = experiment.run(Model.EVENT_LOOP, point, new Measurement(1, 1, Duration.ofMillis(100)), Probe.NONE);
@@ -190,25 +189,5 @@ class ServerTest {
         assertTrue(served >= counted && served - counted <= 4,
                 "the server answered what the clients counted, and at most one request per connection wrk left in flight when it stopped: "
                         + served + " against " + counted);
-    }
-
-    /** Runs scripts/setup once when wrk is missing. */
-    static final class WrkSetup {
-        private static Boolean available;
-
-        static synchronized boolean available() throws IOException, InterruptedException {
-            if (available == null) {
-                if (!onPath()) {
-                    Process setup = new ProcessBuilder("bash", "scripts/setup").inheritIO().start();
-                    setup.waitFor();
-                }
-                available = onPath();
-            }
-            return available;
-        }
-
-        private static boolean onPath() {
-            return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> new java.io.File(d, "wrk").canExecute());
-        }
     }
 }
