@@ -37,6 +37,8 @@ final class ListCommand implements Callable<Integer> {
         out.println("Experiments:");
         for (Experiment e : new Catalog.BuiltIn().experiments()) {
             out.println("  " + e.name() + ": " + e.description());
+            out.println("    reproduces: " + e.origin().reproduces());
+            out.println("    published: " + e.origin().published());
             out.println("    models: " + e.models().stream().map(Model::id).collect(Collectors.joining(", ")));
             out.println("    headline: " + e.headline().metric() + " (" + (e.headline().higherIsBetter() ? "higher" : "lower")
                     + " is better)");

@@ -20,6 +20,9 @@ public interface Experiment {
     /** One sentence: what is measured and what is left out. */
     String description();
 
+    /** What it reproduces and the published figure it is compared with. */
+    Origin origin();
+
     /**
      * The styles this workload is written in, in report order: it runs under every model of each
      * (the first model is the one the report compares the others with).

@@ -58,6 +58,8 @@ final class MarkdownFormat implements ResultFormat {
         Experiment experiment = section.experiment();
         ExperimentResults r = section.results();
         md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
+        md.append("> **Reproduces**: ").append(experiment.origin().reproduces()).append("\\\n> **Published**: ")
+                .append(experiment.origin().published()).append("\n\n");
         md.append("**Winners** (").append(experiment.headline().metric()).append("): ").append(section.winners().verdict()).append(".\n\n");
         String unit = r.cells.stream().flatMap(c -> c.metric(experiment.headline().metric()).stream())
                 .map(m -> m.unit()).findFirst().orElse("");

@@ -27,6 +27,15 @@ class ReportTest {
         ReportFixtures.grid(run);
     }
 
+    /** Every experiment says, in its report section, what it reproduces and what was published. */
+    @Test
+    void everyExperimentNamesItsOriginAndThePublishedFigure() {
+        for (asyncbench.experiment.Experiment e : new Catalog.BuiltIn().experiments()) {
+            assertFalse(e.origin().reproduces().isBlank(), e.name());
+            assertFalse(e.origin().published().isBlank(), e.name());
+        }
+    }
+
     @Test
     void rendersTablesHeatmapsAndAVerdictFromSavedResults() throws Exception {
         writeGrid();
@@ -51,6 +60,8 @@ class ReportTest {
         String md = Files.readString(rendered.report());
         assertTrue(md.contains("| 2^9 | 4 | limit: 300 fit (kernel.pid_max) | 300 ± 1 |"), md);
         assertTrue(md.indexOf("## Winners") < md.indexOf("## signal-grid"), "the winners matrix comes first");
+        assertTrue(md.contains("> **Reproduces**: The readers x writers grid of GhostTyper/ClassicVsAsyncAwait (C#)"), md);
+        assertTrue(md.contains("**Published**: The original's heatmap"), "the published figure it is set beside");
         assertTrue(md.contains("| signal-grid | 2/4 | 2/4 |"), md);
         com.fasterxml.jackson.databind.JsonNode jmh = asyncbench.result.Json.MAPPER.readTree(run.resolve(JmhJsonFormat.FILE).toFile());
         assertEquals(10, jmh.size(), "one JMH entry per measured cell: 12 cells, 2 of them at a limit");

@@ -35,6 +35,11 @@ public final class TestCatalog implements Catalog {
         }
 
         @Override
+        public asyncbench.experiment.Origin origin() {
+            return new asyncbench.experiment.Origin("nothing published: the runner's own tests", "none");
+        }
+
+        @Override
         public List<Style> styles() {
             return List.of(Style.THREADS);
         }

@@ -1,5 +1,6 @@
 package asyncbench.experiment.brigade;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
@@ -72,6 +73,14 @@ public final class Brigade extends LoopExperiment {
     @Override
     public String description() {
         return "a token passed along chains of tasks over OS pipes (or in memory), optional busywork per hop; ms per iteration";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("jimblandy/context-switch's bucket brigade: 500 tasks in a chain passing a one-byte token over OS pipes "
+                + "(thread-brigade, async-brigade on tokio, one-thread-brigade).",
+                "The suite's Rust programs on a machine of this kind, 500 tasks: thread-brigade 2.38 ms an iteration (2.76 ms "
+                + "under taskset), async-brigade 1.83 ms, one-thread-brigade 0.54 ms.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.fakeserver;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
@@ -40,6 +41,14 @@ public final class FakeServer implements Experiment {
     public String description() {
         return "N fake connections accepted, read and answered on one thread; ns per request by JMH "
                 + "(world built once, untimed), allocation per request by JMH's gc profiler";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("jkarneges/rust-async-bench: a server over fake in-memory I/O (odd accepts, reads and writes would block) "
+                + "as a manual poll loop, manual state machines and async/await, with every I/O call counted.",
+                "The I/O counts are the original's and must match exactly (for 256 connections: register=257 unregister=257 poll=258 "
+                + "accept=512 read=512 write=512); its timings are of Rust, not set beside these.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.handover;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
@@ -42,6 +43,13 @@ public final class Handover implements Experiment {
     public String description() {
         return "a task suspended at the bottom of depthFrames frames (or pending stages) is resumed and suspends again; "
                 + "ns per suspension by JMH (tasks built once, untimed; coroutines once per batch of 20,000 suspensions)";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The cost of one suspension and resumption, the unit the context-switch suite and the .NET runtime experiment "
+                + "reason in: two tasks handing a turn back and forth at the bottom of a stack.",
+                "No published figure for this exact loop; the suite's brigade gives its per-hop cost (brigade experiment).");
     }
 
     @Override

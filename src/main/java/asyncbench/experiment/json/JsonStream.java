@@ -1,5 +1,6 @@
 package asyncbench.experiment.json;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -59,6 +60,13 @@ public final class JsonStream extends LoopExperiment {
     @Override
     public String description() {
         return "an object graph serialised with Jackson, document after document, into a loopback connection; MB/s and allocation";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The .NET runtime experiment's scenario \"serialise JSON to an asynchronous stream\": a graph of orders "
+                + "serialised into one connection.",
+                "No figure published for the scenario; MiB per second here.");
     }
 
     @Override

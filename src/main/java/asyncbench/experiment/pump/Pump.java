@@ -1,5 +1,6 @@
 package asyncbench.experiment.pump;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -80,6 +81,13 @@ public final class Pump extends LoopExperiment {
     @Override
     public String description() {
         return "files read in chunks, each processed with CPU work, sequentially or pumping the next read first; ms per pass, CPU and I/O pool size";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("A blog post's \"async pump\" and its critics: overlapping the next file read with processing the last "
+                + "chunk, and what compute on the I/O thread does to the I/O pool.",
+                "A claim, not a figure: compute past the next I/O call on completion threads makes the I/O pool grow.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.responsiveness;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
@@ -63,6 +64,14 @@ public final class Responsiveness implements Experiment {
     @Override
     public String description() {
         return "tiny requests at a fixed rate beside long CPU-bound jobs; request latency percentiles (HdrHistogram, coordinated omission corrected)";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The discussion \"When/why is async good for performance?\": tiny requests answered beside long CPU-bound "
+                + "jobs, which starve a cooperative executor unless they yield.",
+                "A claim, not a figure: preemptive threads keep latency low without yield points; a task that never yields "
+                + "starves a cooperative executor.");
     }
 
     @Override

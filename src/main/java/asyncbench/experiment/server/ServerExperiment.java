@@ -1,5 +1,6 @@
 package asyncbench.experiment.server;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
@@ -80,6 +81,14 @@ public final class ServerExperiment implements Experiment {
     @Override
     public String description() {
         return "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The .NET runtime experiment's scenario \"a web server servicing requests through an async pipeline\", "
+                + "with TechEmpower's JSON test as the endpoint, served by real servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor).",
+                "The discussion's claim: with many short-lived connections the cost of setting one up dominates, and with "
+                + "enough requests in flight both models reach the same I/O throughput.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.LimitReachedException;
@@ -47,6 +48,8 @@ public final class SignalGrid implements Experiment {
 
     private final String name;
     private final String description;
+    /** The published experiment this one reproduces. */
+    static final String ORIGINAL = "GhostTyper/ClassicVsAsyncAwait (C#)";
     private final List<Param> params;
 
     private SignalGrid(String name, String description, List<Param> params) {
@@ -96,6 +99,17 @@ public final class SignalGrid implements Experiment {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Origin origin() {
+        return name.equals("signal-pair")
+                ? new Origin("The 1 reader x 1 writer corner of " + ORIGINAL + "'s grid: a thread blocked on an auto-reset event against an awaiting task.",
+                        "355 M iterations for classic threads and 141 M for async at 1 x 1, a minute each (the tables here are per second).")
+                : new Origin("The readers x writers grid of " + ORIGINAL + ": R readers each drain their own pipe, W writers fill them; classic "
+                        + "threads wait on auto-reset events, async readers await a task the writer completes.",
+                        "The original's heatmap of async / classic iterations x 100, readers down and writers across, green where "
+                        + "async is faster; at 1 x 1 it measured 355 M iterations for classic and 141 M for async.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.spawn;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -45,6 +46,14 @@ public final class Spawn extends LoopExperiment {
     @Override
     public String description() {
         return "create, start, run to its end and join one short-lived task after another; ns per task";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The discussion \"When/why is async good for performance?\" and jimblandy/context-switch: the cost of "
+                + "creating, starting and joining one short-lived task.",
+                "About 17 us a thread and 0.3 us an async task in the discussion; 61.8 us and 0.68 us for the suite's Rust "
+                + "programs on a machine of this kind.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -50,6 +51,13 @@ public final class Bridge extends LoopExperiment {
     public String description() {
         return "an event loop's async code calling blocking code on the model's threads and back, or blocking code "
                 + "calling async code on the loop and waiting; ns per crossing";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The .NET runtime experiment's bridging between the async and blocking worlds, both ways: async code calling "
+                + "blocking code on threads, and blocking code waiting for an async operation.",
+                "No published figure; nanoseconds per crossing and back.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -44,6 +45,13 @@ public final class CallCost extends LoopExperiment {
     @Override
     public String description() {
         return "an async call that completes without suspending, ten per iteration; calls per second";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("dotnet/runtime src/tests/async mincallcost-microbench: an async method that could suspend and does not, "
+                + "called ten times per iteration, never inlined.",
+                "117 M calls a second for classic .NET async, 500 M for its runtime-handled design.");
     }
 
     /** One model per kind of call: a plain call is the same on a platform thread, one virtual thread or many. */

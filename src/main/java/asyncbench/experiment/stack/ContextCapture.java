@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -111,6 +112,12 @@ public final class ContextCapture extends LoopExperiment {
     public String description() {
         return "a request context read by every frame of a chain after its call, carried as a parameter, a ThreadLocal, "
                 + "an InheritableThreadLocal, a ScopedValue or a coroutine context element; ns per iteration";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The .NET runtime experiment's execution-context cost: saving and restoring a request context at every call.",
+                "Its runtime-handled design paid 20-30% for it at every call; here nothing suspends and the figure is ns per request.");
     }
 
     @Override

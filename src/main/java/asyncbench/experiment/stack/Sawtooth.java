@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -62,6 +63,13 @@ public final class Sawtooth extends LoopExperiment {
     @Override
     public String description() {
         return "from depth 10 down to 30, suspending at 20, back to 10 and suspending there (depths x scale); ns per tooth";
+    }
+
+    @Override
+    public Origin origin() {
+        return new Origin("The .NET experiment's point about depth: a stack-capturing design copies frames on every suspension; "
+                + "calls down and back up between suspensions show what a suspension at depth costs.",
+                "No published figure; the lab's own measure beside fibonacci.");
     }
 
     /** Every model that can suspend: not the platform thread, nor the pooled futures. */

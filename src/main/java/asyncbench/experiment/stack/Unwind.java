@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Metric;
 import asyncbench.experiment.Param;
@@ -91,6 +92,18 @@ public final class Unwind extends LoopExperiment {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Origin origin() {
+        return name.equals("exceptions")
+                ? new Origin("dotnet/runtime src/tests/async eh-microbench: a recursive async method depth frames deep whose leaf "
+                        + "yields, then returns or throws, caught at the top; iterations per 250 ms.",
+                        "The original's .NET table (classic Task and the runtime-handled design), another machine and runtime: "
+                        + "for depth 1, no yield, a return, 7,976,995 iterations per 250 ms for classic Task.")
+                : new Origin("eh-microbench with a try/finally in every frame (finallyRate=1): the cost of running finally blocks "
+                        + "while an exception unwinds suspended frames.",
+                        "No separate published figure; the original's default puts a finally every 1,000 frames.");
     }
 
     /**
