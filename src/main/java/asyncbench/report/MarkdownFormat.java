@@ -123,15 +123,18 @@ final class MarkdownFormat implements ResultFormat {
             }
         }
         sections.stream().flatMap(s -> s.results().models.stream()).filter(m -> !models.contains(m)).distinct().forEach(models::add);
-        StringBuilder md = new StringBuilder("## Winners\n\nPoints each model wins clearly (its 99.9% interval clears the runner-up's), "
-                + "out of the points where two models or more measured the experiment's headline.\n\n| experiment |");
+        StringBuilder md = new StringBuilder("## Winners\n\nPer experiment and model, **won + shared / points**: the points the model "
+                + "wins clearly (its 99.9% interval clears the runner-up's), then those with no clear winner where it is in the lead "
+                + "with others (its interval reaches the best model's), out of the points where two models or more measured the "
+                + "experiment's headline. What is left of the points, the model is clearly behind the best one, or measured it "
+                + "once; \"-\": it did not run.\n\n| experiment |");
         models.forEach(m -> md.append(' ').append(m).append(" |"));
         md.append("\n|---|").append("---|".repeat(models.size())).append('\n');
         for (RunReport.Section s : sections) {
             md.append("| ").append(s.experiment().name()).append(" |");
             for (String m : models) {
                 md.append(' ').append(s.results().models.contains(m)
-                        ? s.winners().wins(m) + "/" + s.winners().contests() : "-").append(" |");
+                        ? s.winners().wins(m) + " + " + s.winners().shared(m) + " / " + s.winners().contests() : "-").append(" |");
             }
             md.append('\n');
         }

@@ -15,8 +15,12 @@ import java.util.Optional;
  * not a contest. Along the first parameter, the winner's changes are the crossovers the verdict names.
  */
 final class Winners {
-    /** One point: its column (the other parameters), its row value, and the clear winner if any. */
-    record Point(Map<String, Long> column, long row, Optional<String> winner, int contenders) {
+    /**
+     * One point: its column (the other parameters), its row value, the clear winner if any, and the
+     * leaders: the best model and every model whose interval reaches the best one's (none where the best
+     * was measured once, so has no interval).
+     */
+    record Point(Map<String, Long> column, long row, Optional<String> winner, List<String> leaders, int contenders) {
     }
 
     private final ExperimentResults results;
@@ -35,7 +39,7 @@ final class Winners {
                 if (measured.isEmpty()) {
                     continue;
                 }
-                points.add(new Point(column, row, winner(measured), measured.size()));
+                points.add(new Point(column, row, winner(measured), leaders(measured), measured.size()));
             }
         }
     }
@@ -58,6 +62,24 @@ final class Winners {
         return clear ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
     }
 
+    private List<String> leaders(Map<String, Metric> measured) {
+        if (measured.size() < 2) {
+            return List.of();
+        }
+        boolean higher = results.headline.higherIsBetter();
+        Map.Entry<String, Metric> best = measured.entrySet().stream()
+                .max(Comparator.comparingDouble(e -> higher ? e.getValue().value() : -e.getValue().value())).orElseThrow();
+        Metric b = best.getValue();
+        if (b.error() == null) {
+            return List.of();
+        }
+        return measured.entrySet().stream().filter(e -> {
+            Metric m = e.getValue();
+            double reach = m.error() == null ? 0 : m.error();
+            return higher ? m.value() + reach >= b.value() - b.error() : m.value() - reach <= b.value() + b.error();
+        }).map(Map.Entry::getKey).toList();
+    }
+
     List<Point> points() {
         return points;
     }
@@ -65,6 +87,11 @@ final class Winners {
     /** The points a model wins, and the points that were contests (two models or more measured). */
     int wins(String model) {
         return (int) points.stream().filter(p -> p.winner().filter(model::equals).isPresent()).count();
+    }
+
+    /** The points with no clear winner where a model is among the leaders: not clearly behind the best. */
+    int shared(String model) {
+        return (int) points.stream().filter(p -> p.winner().isEmpty() && p.contenders() >= 2 && p.leaders().contains(model)).count();
     }
 
     int contests() {

@@ -62,7 +62,7 @@ class ReportTest {
         assertTrue(md.indexOf("## Winners") < md.indexOf("## signal-grid"), "the winners matrix comes first");
         assertTrue(md.contains("> **Reproduces**: The readers x writers grid of GhostTyper/ClassicVsAsyncAwait (C#)"), md);
         assertTrue(md.contains("**Published**: The original's heatmap"), "the published figure it is set beside");
-        assertTrue(md.contains("| signal-grid | 2/4 | 2/4 |"), md);
+        assertTrue(md.contains("| signal-grid | 2 + 0 / 4 | 2 + 0 / 4 |"), md);
         com.fasterxml.jackson.databind.JsonNode jmh = asyncbench.result.Json.MAPPER.readTree(run.resolve(JmhJsonFormat.FILE).toFile());
         assertEquals(10, jmh.size(), "one JMH entry per measured cell: 12 cells, 2 of them at a limit");
         assertEquals("asyncbench.signal-grid.platform", jmh.get(0).get("benchmark").asText());

@@ -34,6 +34,18 @@ class WinnersTest {
         assertEquals(Optional.empty(), w.points().getFirst().winner());
         assertEquals(0, w.wins("virtual"));
         assertEquals("no model wins clearly at any 1 point", w.verdict());
+        assertEquals(1, w.shared("platform"), "both are in the lead");
+        assertEquals(1, w.shared("virtual"));
+    }
+
+    /** Three models, two level and one far behind: the two share the lead, the third is behind. */
+    @Test
+    void aModelClearlyBehindTheBestDoesNotShareTheLead() {
+        Winners w = new Winners(new ExperimentResults("grid", new Headline("rate", true), List.of(cell("platform", 32, 10, 1.0),
+                cell("virtual", 32, 100, 10.0), cell("future", 32, 105, 10.0)), List.of("platform", "virtual", "future")));
+        assertEquals(Optional.empty(), w.points().getFirst().winner());
+        assertEquals(List.of("virtual", "future"), w.points().getFirst().leaders());
+        assertEquals(0, w.shared("platform"));
     }
 
     @Test
