@@ -61,6 +61,11 @@ final class MarkdownFormat implements ResultFormat {
         md.append("> **Reproduces**: ").append(experiment.origin().reproduces()).append("\\\n> **Published**: ")
                 .append(experiment.origin().published()).append("\n\n");
         md.append("**Winners** (").append(experiment.headline().metric()).append("): ").append(section.winners().verdict()).append(".\n\n");
+        if (!section.causes().isEmpty()) {
+            md.append("**What the runtime did where a model is clearly behind** (flight recorder, the cell's first JVM):\n\n");
+            section.causes().forEach(c -> md.append("- ").append(c).append('\n'));
+            md.append('\n');
+        }
         String unit = r.cells.stream().flatMap(c -> c.metric(experiment.headline().metric()).stream())
                 .map(m -> m.unit()).findFirst().orElse("");
         md.append("### ").append(experiment.headline().metric()).append(" in ").append(unit).append(" (")

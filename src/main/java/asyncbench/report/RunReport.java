@@ -20,13 +20,17 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
 
     /** One experiment's part of the report. */
     record Section(Experiment experiment, ExperimentResults results, Winners winners, List<Contrasted> contrasts,
-            List<Picture> charts, Optional<List<Slopes.Line>> slopes) {
+            List<Picture> charts, Optional<List<Slopes.Line>> slopes, List<String> causes) {
 
         List<String> verdicts() {
             List<String> verdicts = new ArrayList<>();
             contrasts.forEach(c -> verdicts.add(c.contrast().verdict()));
             verdicts.add("winners: " + winners.verdict());
             slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.growth().orElseThrow())));
+            causes.stream().limit(RuntimeCauses.SHOWN).forEach(c -> verdicts.add("why: " + c));
+            if (causes.size() > RuntimeCauses.SHOWN) {
+                verdicts.add("why: and " + (causes.size() - RuntimeCauses.SHOWN) + " more in the report");
+            }
             return verdicts.stream().map(v -> experiment.name() + ": " + v).toList();
         }
 
@@ -53,7 +57,9 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
         Optional<List<Slopes.Line>> slopes = experiment.growth().map(Growth::param)
                 .filter(param -> cells.stream().map(c -> c.params().get(param)).distinct().count() > 1)
                 .map(param -> Slopes.fit(r, experiment.growth().get()));
-        return new Section(experiment, r, new Winners(r), contrasts, LineCharts.draw(experiment, cells, r.models), slopes);
+        Winners winners = new Winners(r);
+        return new Section(experiment, r, winners, contrasts, LineCharts.draw(experiment, cells, r.models), slopes,
+                RuntimeCauses.of(r, winners));
     }
 
     /** The pairs asked for that this experiment ran; none asked: every model against the first. */

@@ -219,7 +219,8 @@ final class Tables {
                 "CPU user s", "CPU sys s", "GCs"));
         boolean recorded = r.cells.stream().anyMatch(c -> c.resources() != null && c.resources().runtime() != null);
         if (recorded) {
-            header.addAll(List.of("pinned parks (JFR)", "GC pauses: total, longest ms (JFR)", "safepoints (JFR)"));
+            header.addAll(List.of("pinned parks (JFR)", "carriers started / parallelism (JFR)",
+                    "GC pauses: total, longest ms (JFR)", "safepoints (JFR)"));
         }
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
@@ -244,7 +245,8 @@ final class Tables {
                 }
                 if (recorded) {
                     RuntimeEvents e = res == null ? null : res.runtime();
-                    cells.addAll(e == null ? List.of("", "", "") : List.of(Long.toString(e.pinnedParks()),
+                    cells.addAll(e == null ? List.of("", "", "", "") : List.of(Long.toString(e.pinnedParks()),
+                            e.carriersStarted() + " / " + e.carrierParallelism(),
                             e.gcs() + ": " + String.format(Locale.ROOT, "%.1f, %.1f", e.gcPauseTotalMillis(), e.gcPauseMaxMillis()),
                             Long.toString(e.safepoints())));
                 }

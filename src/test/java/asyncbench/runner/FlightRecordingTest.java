@@ -18,4 +18,29 @@ class FlightRecordingTest {
         assertTrue(events.gcPauseTotalMillis() > 0 && events.gcPauseMaxMillis() <= events.gcPauseTotalMillis(), events.toString());
         assertTrue(events.safepoints() >= 2, "a collection stops the world at a safepoint: " + events);
     }
+
+    /** A class initializer that sleeps: a virtual thread running it cannot unmount, so it parks pinned. */
+    private static final class SlowToInitialise {
+        static {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+        }
+    }
+
+    @Test
+    void aVirtualThreadParkedWhilePinnedIsCounted() throws Exception {
+        RuntimeEvents events;
+        try (FlightRecording recording = FlightRecording.start()) {
+            Thread.ofVirtual().start(SlowToInitialise::touch).join();
+            events = recording.stop();
+        }
+        assertTrue(events.pinnedParks() >= 1, "the sleep in the class initializer parked pinned: " + events);
+        assertTrue(events.carrierParallelism() >= 1, events.toString());
+    }
 }

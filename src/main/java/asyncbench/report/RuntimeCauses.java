@@ -1,0 +1,89 @@
+package asyncbench.report;
+
+import asyncbench.result.CellResult;
+import asyncbench.result.RuntimeEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Why a model lost, where the flight recorder saw it (run --jfr): at each point where a model is clearly
+ * behind the best one, what its cell's runtime did that the best one's did not: virtual threads pinned
+ * when they parked, carriers the scheduler added for blocked ones, and GC pauses at least twice as long
+ * in total (and 10 ms or more). A recording is of the cell's first JVM.
+ */
+final class RuntimeCauses {
+    /** Lines shown per experiment; the rest are counted. */
+    static final int SHOWN = 6;
+    private static final double GC_MILLIS = 10;
+
+    private RuntimeCauses() {
+    }
+
+    static List<String> of(ExperimentResults r, Winners winners) {
+        List<String> lines = new ArrayList<>();
+        for (Winners.Point p : winners.points()) {
+            if (p.leaders().isEmpty()) {
+                continue;
+            }
+            String best = p.winner().orElseGet(() -> best(r, p));
+            Optional<RuntimeEvents> leader = events(r.cell(best, p.row(), p.column()));
+            for (String model : r.models) {
+                Optional<CellResult> cell = r.cell(model, p.row(), p.column());
+                if (p.leaders().contains(model) || cell.flatMap(r::headlineOf).isEmpty()) {
+                    continue;
+                }
+                Optional<RuntimeEvents> mine = events(cell);
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                List<String> why = reasons(mine.get(), leader);
+                if (!why.isEmpty()) {
+                    lines.add(model + " behind " + best + " at " + where(r, p) + ": " + String.join(", ", why));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> reasons(RuntimeEvents e, Optional<RuntimeEvents> leader) {
+        List<String> why = new ArrayList<>();
+        if (e.pinnedParks() > leader.map(RuntimeEvents::pinnedParks).orElse(0L)) {
+            why.add(Units.scaled(e.pinnedParks()) + " pinned parks");
+        }
+        if (e.carriersAdded() > leader.map(RuntimeEvents::carriersAdded).orElse(0L)) {
+            why.add(e.carriersAdded() + " carrier threads added beyond the scheduler's " + e.carrierParallelism());
+        }
+        double theirs = leader.map(RuntimeEvents::gcPauseTotalMillis).orElse(0.0);
+        if (e.gcPauseTotalMillis() >= GC_MILLIS && e.gcPauseTotalMillis() >= 2 * theirs) {
+            why.add(String.format(Locale.ROOT, "GC paused it %.0f ms in %d collections (the leader %.0f ms)",
+                    e.gcPauseTotalMillis(), e.gcs(), theirs));
+        }
+        return why;
+    }
+
+    private static Optional<RuntimeEvents> events(Optional<CellResult> cell) {
+        return cell.map(CellResult::resources).map(res -> res.runtime());
+    }
+
+    private static String best(ExperimentResults r, Winners.Point p) {
+        boolean higher = r.headline.higherIsBetter();
+        return p.leaders().stream().max(java.util.Comparator.comparingDouble(m -> {
+            double v = r.cell(m, p.row(), p.column()).flatMap(r::headlineOf).orElseThrow().value();
+            return higher ? v : -v;
+        })).orElseThrow();
+    }
+
+    private static String where(ExperimentResults r, Winners.Point p) {
+        List<String> parts = new ArrayList<>();
+        if (!r.rows.isEmpty()) {
+            parts.add(r.rowParam() + "=" + r.rowValue(p.row()));
+        }
+        for (Map.Entry<String, Long> e : p.column().entrySet()) {
+            parts.add(e.getKey() + "=" + r.value(e.getKey(), e.getValue()));
+        }
+        return String.join(", ", parts);
+    }
+}
