@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             + "shown in the report's resources table (a JVM starts about 0.2 s slower).")
     boolean jfr;
 
+    @Option(names = "--jvm-arg", paramLabel = "OPTION",
+            description = "A JVM option for every cell's JVM, repeatable: --jvm-arg=-XX:+UseZGC runs the plan under ZGC "
+                    + "(an experiment that chooses its own collector keeps it). Checked before any cell starts.")
+    List<String> jvmArgs = new ArrayList<>();
+
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Runs every N-th cell of the plan from the K-th, for N identical machines sharing one plan; "
                     + "with N alone, K comes from ASYNCBENCH_SHARD (1..N) or JOB_COMPLETION_INDEX (0..N-1, a Kubernetes indexed Job's). "
@@ -114,14 +119,14 @@ final class RunCommand implements Callable<Integer> {
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
-                    || forks != null || jfr || shard != null) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr or --shard with it");
+                    || forks != null || jfr || shard != null || !jvmArgs.isEmpty()) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr, --jvm-arg or --shard with it");
             }
             run = runner.resume(resume);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
             run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
-                    shard(System.getenv())));
+                    shard(System.getenv()), jvmArgs));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"

@@ -108,7 +108,7 @@ public final class RunComparison {
         }).collect(Collectors.joining(" "));
     }
 
-    /** What the two runs' machines and JDKs differ in, as sentences; empty when nothing does. */
+    /** What the two runs' machines, JDKs and collectors differ in, as sentences; empty when nothing does. */
     private static List<String> differences(List<CellResult> a, List<CellResult> b) {
         List<String> notes = new ArrayList<>();
         Optional<CellResult> first = a.stream().filter(c -> c.host() != null).findFirst();
@@ -126,6 +126,10 @@ public final class RunComparison {
         Optional<CellResult> jvmB = b.stream().filter(c -> c.jvm() != null).findFirst();
         if (jvmA.isPresent() && jvmB.isPresent() && !jvmA.get().jvm().version().equals(jvmB.get().jvm().version())) {
             notes.add("different JDKs: " + jvmA.get().jvm().version() + " in A, " + jvmB.get().jvm().version() + " in B");
+        }
+        if (jvmA.isPresent() && jvmB.isPresent() && !jvmA.get().jvm().gcs().equals(jvmB.get().jvm().gcs())) {
+            notes.add("different collectors: " + String.join(" + ", jvmA.get().jvm().gcs()) + " in A, "
+                    + String.join(" + ", jvmB.get().jvm().gcs()) + " in B");
         }
         return notes;
     }

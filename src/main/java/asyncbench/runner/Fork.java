@@ -69,6 +69,37 @@ final class Fork {
         return cmd;
     }
 
+    /**
+     * Checks that a JVM starts with the run's options ({@code --jvm-arg}), before any cell does: a
+     * mistyped option would otherwise fail every cell.
+     */
+    static void checkJvmArgs(List<String> args) throws UsageException, IOException, InterruptedException {
+        if (args.isEmpty()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(args);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            String why = output.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit code " + p.exitValue());
+            throw new UsageException("--jvm-arg: the JVM does not start with " + String.join(" ", args) + ": " + why);
+        }
+    }
+
+    /**
+     * A cell's flags: the run's ({@code --jvm-arg}), then the experiment's for the cell; where the
+     * experiment chooses a collector (its parameter), the run's choice of one is left out.
+     */
+    static List<String> flags(List<String> run, List<String> experiment) {
+        boolean own = experiment.stream().anyMatch(Fork::choosesCollector);
+        List<String> flags = new ArrayList<>(run.stream().filter(f -> !(own && choosesCollector(f))).toList());
+        flags.addAll(experiment);
+        return flags;
+    }
+
     private static boolean choosesCollector(String flag) {
         return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
     }

@@ -17,11 +17,16 @@ import java.util.Set;
 /**
  * What a run was asked to do, as given: experiments, profile, models (empty means every model each
  * experiment supports), parameter values that replace the profile's, and a cell timeout that
- * replaces the profile's (null: the profile's). Saved beside the results so that {@code --resume}
- * can plan the same cells again.
+ * replaces the profile's (null: the profile's), and JVM options for every cell ({@code --jvm-arg}).
+ * Saved beside the results so that {@code --resume} can plan the same cells again.
  */
 public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
-        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard) {
+        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs) {
+
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+            Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard) {
+        this(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, shard, List.of());
+    }
 
     public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
             Long cellTimeoutSeconds) {
@@ -30,7 +35,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
 
     /** This plan without its shard: the plan every shard of one run shares. */
     public Plan whole() {
-        return new Plan(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, null);
+        return new Plan(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, null, jvmArgs);
     }
 
     /** The shard as {K, N} (1 <= K <= N), or null for the whole plan. */
@@ -60,9 +65,9 @@ public record Plan(List<String> experiments, String profile, List<String> models
         experiments = List.copyOf(experiments);
         models = List.copyOf(models);
         params = Map.copyOf(params);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
     }
 
-    /** How many JVMs each cell runs in (null: the profile's). */
     /** JVMs a cell of {@code experiment} runs in: {@code --forks}, else the experiment's own count for the profile, else the profile's. */
     public int forkCount(Experiment experiment) {
         Profile p = Profile.byId(profile).orElseThrow();

@@ -47,6 +47,7 @@ public final class Runner {
     /** Starts a new run of {@code plan}. */
     public Run start(Plan plan) throws UsageException, IOException, InterruptedException {
         List<CellSpec> cells = plan.cells(catalog);
+        Fork.checkJvmArgs(plan.jvmArgs());
         String runId = newRunId();
         Path dir = resultsRoot.resolve(runId);
         try {
@@ -92,7 +93,7 @@ public final class Runner {
                 long cellStart = System.nanoTime();
                 List<CellResult> forks = new ArrayList<>();
                 for (int k = 0; k < plan.forkCount(experiment) && !fork.stopped(); k++) {
-                    List<String> flags = new ArrayList<>(experiment.jvmFlags(cell.params()));
+                    List<String> flags = Fork.flags(plan.jvmArgs(), experiment.jvmFlags(cell.params()));
                     if (plan.records()) {
                         flags.add("-D" + CellMain.FLIGHT_RECORDER + "=true");
                     }

@@ -49,6 +49,7 @@ class MainTest {
         "compare nope other| no run 'nope' under",
         "run signal-grid --shard 3/2| --shard must be K/N with 1 <= K <= N",
         "run signal-grid --shard 4| --shard 4 needs this machine's K",
+        "run signal-grid --jvm-arg=-XX:+UseNoSuchGC| --jvm-arg: the JVM does not start with -XX:+UseNoSuchGC: Unrecognized VM option 'UseNoSuchGC'",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         String[] argv = (args + (args.contains("--results") ? "" : " --results " + results)).split(" ");

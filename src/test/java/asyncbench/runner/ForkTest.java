@@ -29,6 +29,13 @@ class ForkTest {
     }
 
     @Test
+    void theRunsOptionsComeFirstAndAnExperimentsCollectorWins() {
+        assertEquals(List.of("-XX:+UseZGC", "-Dx=1"), Fork.flags(List.of("-XX:+UseZGC"), List.of("-Dx=1")));
+        assertEquals(List.of("-Xss2m", "-XX:+UseParallelGC"), Fork.flags(List.of("-XX:+UseZGC", "-Xss2m"), List.of("-XX:+UseParallelGC")),
+                "suspended-gc's gc parameter chooses the collector of its cells");
+    }
+
+    @Test
     void aLauncherComesBeforeTheJvm() {
         List<String> cmd = fork.command(spec, 64, List.of(), List.of("taskset", "-c", "0"));
         assertEquals(List.of("taskset", "-c", "0"), cmd.subList(0, 3));
