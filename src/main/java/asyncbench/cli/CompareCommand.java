@@ -30,6 +30,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--all", description = "Print every cell; by default the terminal shows the cells that changed clearly (the files hold every cell).")
+    boolean all;
+
     @Override
     public Integer call() throws Exception {
         List<String> runs = Runner.runIds(results);
@@ -41,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         RunComparison.Result result = RunComparison.compare(results.resolve(runA), results.resolve(runB), new Catalog.BuiltIn());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(RunComparison.terminal(result));
+        out.print(RunComparison.terminal(result, all));
         out.println("Comparison: " + RunComparison.write(result, results.resolve(runB)));
         out.flush();
         return 0;

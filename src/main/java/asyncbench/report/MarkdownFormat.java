@@ -105,7 +105,7 @@ final class MarkdownFormat implements ResultFormat {
                     .append(Tables.metric(r, metric)).append('\n');
         }
         limits(md, r.cells);
-        md.append("### Resources per cell\n\n").append(Tables.resources(r)).append('\n');
+        md.append("### Status, resources and work per cell\n\n").append(Tables.resources(r)).append('\n');
     }
 
     private static void picture(StringBuilder md, Picture picture, Path dir) {
@@ -178,9 +178,15 @@ final class MarkdownFormat implements ResultFormat {
             md.append(String.join("; ", machines.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " cells)").toList()))
                     .append('\n');
         }
+        if (host.get("kernelLimits") instanceof Map<?, ?> limits && !limits.isEmpty()) {
+            md.append("- Kernel limits: ").append(limits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
         if (first.jvm() != null) {
             md.append("- JVM: ").append(first.jvm().vendor()).append(' ').append(first.jvm().version())
                     .append(", GC ").append(String.join(" + ", first.jvm().gcs())).append('\n');
+            md.append("- JVM flags of the first cell (heap sizes, collector and model flags vary by cell): `")
+                    .append(String.join(" ", first.jvm().flags())).append("`\n");
         }
         md.append("- Source: ").append(host.getOrDefault("gitCommit", "?")).append("; profile ")
                 .append(first.profile()).append("; ").append(results.size()).append(" cells");

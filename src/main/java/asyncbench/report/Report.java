@@ -22,7 +22,11 @@ public final class Report {
     private static final List<ResultFormat> FORMATS = List.of(new CsvFormat(), new SvgFormat(), new PngFormat(),
             new JmhJsonFormat(), new MarkdownFormat(), new HtmlFormat());
 
-    /** What was written, and the verdicts, for the console. */
+    /**
+     * What was written, and the verdicts for the console: per experiment its winners, slopes and what the
+     * runtime did where a model lost, and the sentence of each pair the user asked for (every pair is in
+     * the report).
+     */
     public record Rendered(Path report, List<Path> files, List<String> verdicts, int unreadableLines) {
     }
 
@@ -48,7 +52,7 @@ public final class Report {
         for (ResultFormat format : FORMATS) {
             files.addAll(format.writeOut(report, runDir));
         }
-        return new Rendered(runDir.resolve(FILE), files, report.verdicts(), contents.unreadableLines());
+        return new Rendered(runDir.resolve(FILE), files, report.verdicts(!comparisons.isEmpty()), contents.unreadableLines());
     }
 
     /** Checks {@code comparisons} against the models of the catalog. */

@@ -43,6 +43,10 @@ public final class RunComparison {
 
     /** One cell measured in both runs. */
     public record Row(String experiment, String model, String point, Metric a, Metric b, Metric ratio, Change change) {
+        /** Whether the change is larger than the noise, either way. */
+        public boolean changed() {
+            return change == Change.BETTER || change == Change.WORSE;
+        }
     }
 
     /** The compared cells, what differs between the runs' machines and JDKs, and the cells only one run has. */
@@ -140,15 +144,25 @@ public final class RunComparison {
         r.differences().forEach(d -> md.append("- ").append(d).append('\n'));
         md.append("- ").append(summary(r)).append("\n\n");
         md.append("Each cell's headline, B over A with the half-width from the two relative half-widths; a change is called only where the two 99.9% intervals do not overlap.\n\n");
+        List<Row> changed = r.rows().stream().filter(Row::changed).toList();
+        if (!changed.isEmpty()) {
+            md.append("## Cells that changed clearly\n\n");
+            table(md, changed);
+            md.append("\n## Every cell\n\n");
+        }
+        table(md, r.rows());
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<Row> rows) {
         md.append("| experiment | model | point | A | B | B / A | change |\n|---|---|---|---|---|---|---|\n");
-        for (Row row : r.rows()) {
+        for (Row row : rows) {
             md.append("| ").append(row.experiment()).append(" | ").append(row.model()).append(" | ").append(row.point())
                     .append(" | ").append(figure(row.a())).append(" | ").append(figure(row.b())).append(" | ")
                     .append(ratio(row.ratio())).append(" | ")
-                    .append(row.change() == Change.BETTER || row.change() == Change.WORSE ? "**" + row.change().words() + "**" : row.change().words())
+                    .append(row.changed() ? "**" + row.change().words() + "**" : row.change().words())
                     .append(" |\n");
         }
-        return md.toString();
     }
 
     /** One sentence: how many cells got better, worse, or did not clearly change. */
@@ -158,8 +172,8 @@ public final class RunComparison {
                 + "; " + r.onlyInA() + " cells only in A, " + r.onlyInB() + " only in B";
     }
 
-    /** The terminal's table: fixed-width columns, the cells that changed marked. */
-    public static String terminal(Result r) {
+    /** The terminal's table: fixed-width columns; every cell, or only those that changed clearly. */
+    public static String terminal(Result r, boolean all) {
         StringBuilder out = new StringBuilder();
         r.differences().forEach(d -> out.append("Note: ").append(d).append('\n'));
         int wExp = Math.max(10, r.rows().stream().mapToInt(x -> x.experiment().length()).max().orElse(0));
@@ -167,10 +181,10 @@ public final class RunComparison {
         int wPoint = Math.max(5, r.rows().stream().mapToInt(x -> x.point().length()).max().orElse(0));
         String format = "%-" + wExp + "s  %-" + wModel + "s  %-" + wPoint + "s  %12s  %12s  %16s  %s%n";
         out.append(String.format(java.util.Locale.ROOT, format, "experiment", "model", "point", "A", "B", "B / A", "change"));
-        for (Row row : r.rows()) {
+        for (Row row : all ? r.rows() : r.rows().stream().filter(Row::changed).toList()) {
             out.append(String.format(java.util.Locale.ROOT, format, row.experiment(), row.model(), row.point(),
                     Units.scaled(row.a().value()), Units.scaled(row.b().value()), ratio(row.ratio()),
-                    row.change() == Change.BETTER || row.change() == Change.WORSE ? "<- " + row.change().words() : row.change().words()));
+                    row.changed() ? "<- " + row.change().words() : row.change().words()));
         }
         out.append(summary(r)).append('\n');
         return out.toString();

@@ -22,9 +22,12 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
     record Section(Experiment experiment, ExperimentResults results, Winners winners, List<Contrasted> contrasts,
             List<Picture> charts, Optional<List<Slopes.Line>> slopes, List<String> causes) {
 
-        List<String> verdicts() {
+        /** The verdicts for the terminal; the pairs' sentences only where {@code pairs} (the user named pairs). */
+        List<String> verdicts(boolean pairs) {
             List<String> verdicts = new ArrayList<>();
-            contrasts.forEach(c -> verdicts.add(c.contrast().verdict()));
+            if (pairs) {
+                contrasts.forEach(c -> verdicts.add(c.contrast().verdict()));
+            }
             verdicts.add("winners: " + winners.verdict());
             slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.growth().orElseThrow())));
             causes.stream().limit(RuntimeCauses.SHOWN).forEach(c -> verdicts.add("why: " + c));
@@ -74,8 +77,8 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
         return pairs;
     }
 
-    List<String> verdicts() {
-        return sections.stream().flatMap(s -> s.verdicts().stream()).toList();
+    List<String> verdicts(boolean pairs) {
+        return sections.stream().flatMap(s -> s.verdicts(pairs).stream()).toList();
     }
 
     Stream<Picture> pictures() {

@@ -58,8 +58,8 @@ final class RuntimeCauses {
         }
         double theirs = leader.map(RuntimeEvents::gcPauseTotalMillis).orElse(0.0);
         if (e.gcPauseTotalMillis() >= GC_MILLIS && e.gcPauseTotalMillis() >= 2 * theirs) {
-            why.add(String.format(Locale.ROOT, "GC paused it %.0f ms in %d collections (the leader %.0f ms)",
-                    e.gcPauseTotalMillis(), e.gcs(), theirs));
+            why.add(String.format(Locale.ROOT, "GC paused it %.0f ms in %d collection%s (the leader %.0f ms)",
+                    e.gcPauseTotalMillis(), e.gcs(), e.gcs() == 1 ? "" : "s", theirs));
         }
         return why;
     }

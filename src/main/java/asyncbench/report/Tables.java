@@ -222,6 +222,7 @@ final class Tables {
             header.addAll(List.of("pinned parks (JFR)", "carriers started / parallelism (JFR)",
                     "GC pauses: total, longest ms (JFR)", "safepoints (JFR)"));
         }
+        header.add("work counted (checked in the cell)");
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
         for (String model : r.models) {
@@ -250,10 +251,20 @@ final class Tables {
                             e.gcs() + ": " + String.format(Locale.ROOT, "%.1f, %.1f", e.gcPauseTotalMillis(), e.gcPauseMaxMillis()),
                             Long.toString(e.safepoints())));
                 }
+                cells.add(work(c));
                 row(md, cells);
             }
         }
         return md.toString();
+    }
+
+    /** The counters a cell checked before it returned: the same work in every model, or status mismatch. */
+    private static String work(CellResult c) {
+        if (c.counters() == null) {
+            return "";
+        }
+        return c.counters().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String describe(CellResult c, String metric) {

@@ -41,10 +41,13 @@ class RunComparisonTest {
         assertEquals(RunComparison.Change.BETTER, r.rows().get(1).change(), "150 ± 5 against 100 ± 5, higher is better");
         assertEquals(1.5, r.rows().get(1).ratio().value(), 1e-9);
         assertTrue(r.differences().getFirst().contains("different machines: cpu EPYC in A, Xeon in B"), r.differences().toString());
-        String text = RunComparison.terminal(r);
+        String text = RunComparison.terminal(r, false);
         assertTrue(text.contains("2 cells in both runs: B better in 1, worse in 0, no clear change in 1"), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("signal-pair")).count(), "the terminal shows the cell that changed: " + text);
+        assertEquals(2, RunComparison.terminal(r, true).lines().filter(l -> l.startsWith("signal-pair")).count(), "--all shows both");
         Path md = RunComparison.write(r, results.resolve("b"));
         assertTrue(Files.readString(md).contains("| signal-pair | virtual | counting=shared |"), Files.readString(md));
+        assertTrue(Files.readString(md).indexOf("## Cells that changed clearly") < Files.readString(md).indexOf("## Every cell"));
         assertTrue(Files.exists(results.resolve("b").resolve("compare-a.html")));
     }
 
