@@ -17,8 +17,9 @@ final class Html {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final String STYLE = """
             body { font-family: DejaVu Sans, Arial, sans-serif; max-width: 1200px; margin: 2em auto; color: #222; }
-            table { border-collapse: collapse; margin: 1em 0; }
+            table { border-collapse: collapse; margin: 1em 0; display: block; max-width: 100%; overflow-x: auto; }
             th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; }
+            td { white-space: nowrap; }
             th { background: #f3f3f3; }
             img { max-width: 100%; }
             """;
