@@ -30,7 +30,7 @@ final class RuntimeCauses {
             if (p.leaders().isEmpty()) {
                 continue;
             }
-            String best = p.winner().orElseGet(() -> best(r, p));
+            String best = p.best().orElseThrow();
             Optional<RuntimeEvents> leader = events(r.cell(best, p.row(), p.column()));
             for (String model : r.models) {
                 Optional<CellResult> cell = r.cell(model, p.row(), p.column());
@@ -75,14 +75,6 @@ final class RuntimeCauses {
 
     private static Optional<RuntimeEvents> events(Optional<CellResult> cell) {
         return cell.map(CellResult::resources).map(res -> res.runtime());
-    }
-
-    private static String best(ExperimentResults r, Winners.Point p) {
-        boolean higher = r.headline.higherIsBetter();
-        return p.leaders().stream().max(java.util.Comparator.comparingDouble(m -> {
-            double v = r.cell(m, p.row(), p.column()).flatMap(r::headlineOf).orElseThrow().value();
-            return higher ? v : -v;
-        })).orElseThrow();
     }
 
     private static String where(ExperimentResults r, Winners.Point p) {

@@ -16,11 +16,12 @@ import java.util.Optional;
  */
 final class Winners {
     /**
-     * One point: its column (the other parameters), its row value, the clear winner if any, and the
-     * leaders: the best model and every model whose interval reaches the best one's (none where the best
-     * was measured once, so has no interval).
+     * One point: its column (the other parameters), its row value, the best model by value where two or
+     * more measured, the clear winner if any, and the leaders: the best model and every model whose
+     * interval reaches the best one's (none where the best was measured once, so has no interval).
      */
-    record Point(Map<String, Long> column, long row, Optional<String> winner, List<String> leaders, int contenders) {
+    record Point(Map<String, Long> column, long row, Optional<String> best, Optional<String> winner, List<String> leaders,
+            int contenders) {
     }
 
     private final ExperimentResults results;
@@ -39,19 +40,22 @@ final class Winners {
                 if (measured.isEmpty()) {
                     continue;
                 }
-                points.add(new Point(column, row, winner(measured), leaders(measured), measured.size()));
+                if (measured.size() < 2) {
+                    points.add(new Point(column, row, Optional.empty(), Optional.empty(), List.of(), 1));
+                    continue;
+                }
+                boolean higher = results.headline.higherIsBetter();
+                Comparator<Map.Entry<String, Metric>> byValue = Comparator.comparingDouble(e -> e.getValue().value());
+                List<Map.Entry<String, Metric>> ranked = measured.entrySet().stream()
+                        .sorted(higher ? byValue.reversed() : byValue).toList();
+                points.add(new Point(column, row, Optional.of(ranked.get(0).getKey()), winner(ranked, higher),
+                        leaders(measured, ranked.get(0).getValue(), higher), measured.size()));
             }
         }
     }
 
-    private Optional<String> winner(Map<String, Metric> measured) {
-        if (measured.size() < 2) {
-            return Optional.empty();
-        }
-        boolean higher = results.headline.higherIsBetter();
-        Comparator<Map.Entry<String, Metric>> byValue = Comparator.comparingDouble(e -> e.getValue().value());
-        List<Map.Entry<String, Metric>> ranked = measured.entrySet().stream()
-                .sorted(higher ? byValue.reversed() : byValue).toList();
+    /** The best of {@code ranked} (best first), where its interval clears the runner-up's. */
+    private static Optional<String> winner(List<Map.Entry<String, Metric>> ranked, boolean higher) {
         Metric best = ranked.get(0).getValue();
         Metric next = ranked.get(1).getValue();
         if (best.error() == null || next.error() == null) {
@@ -62,21 +66,15 @@ final class Winners {
         return clear ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
     }
 
-    private List<String> leaders(Map<String, Metric> measured) {
-        if (measured.size() < 2) {
-            return List.of();
-        }
-        boolean higher = results.headline.higherIsBetter();
-        Map.Entry<String, Metric> best = measured.entrySet().stream()
-                .max(Comparator.comparingDouble(e -> higher ? e.getValue().value() : -e.getValue().value())).orElseThrow();
-        Metric b = best.getValue();
-        if (b.error() == null) {
+    /** The models, in model order, whose interval reaches {@code best}'s. */
+    private static List<String> leaders(Map<String, Metric> measured, Metric best, boolean higher) {
+        if (best.error() == null) {
             return List.of();
         }
         return measured.entrySet().stream().filter(e -> {
             Metric m = e.getValue();
             double reach = m.error() == null ? 0 : m.error();
-            return higher ? m.value() + reach >= b.value() - b.error() : m.value() - reach <= b.value() + b.error();
+            return higher ? m.value() + reach >= best.value() - best.error() : m.value() - reach <= best.value() + best.error();
         }).map(Map.Entry::getKey).toList();
     }
 
