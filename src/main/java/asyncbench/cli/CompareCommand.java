@@ -2,7 +2,7 @@ package asyncbench.cli;
 
 import asyncbench.report.RunComparison;
 import asyncbench.runner.Catalog;
-import asyncbench.runner.Runner;
+import asyncbench.runner.Runs;
 import asyncbench.runner.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,11 +21,15 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN_A", description = "The run compared against (the baseline).")
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "The run compared against (the baseline): an id, a name (run --name), latest or previous.")
     String runA;
 
-    @Parameters(index = "1", paramLabel = "RUN_B", description = "The run compared.")
+    @Parameters(index = "1", paramLabel = "RUN_B", description = "The run compared: an id, a name, latest or previous.")
     String runB;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "none",
+            description = "worse: exit with 1 when a cell of B is worse than A (its interval wholly on A's side), for CI; none: always 0 (default: ${DEFAULT-VALUE}).")
+    String failOn;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
@@ -35,17 +39,21 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> runs = Runner.runIds(results);
-        for (String id : List.of(runA, runB)) {
-            if (!runs.contains(id)) {
-                throw new UsageException("no run '" + id + "' under " + results + "; runs: "
-                        + (runs.isEmpty() ? "none" : String.join(", ", runs)));
-            }
+        if (!List.of("none", "worse").contains(failOn)) {
+            throw new UsageException("--fail-on must be none or worse, was '" + failOn + "'");
         }
-        RunComparison.Result result = RunComparison.compare(results.resolve(runA), results.resolve(runB), new Catalog.BuiltIn());
+        String idA = Runs.resolve(results, runA);
+        String idB = Runs.resolve(results, runB);
+        RunComparison.Result result = RunComparison.compare(results.resolve(idA), results.resolve(idB), new Catalog.BuiltIn());
         PrintWriter out = spec.commandLine().getOut();
         out.print(RunComparison.terminal(result, all));
-        out.println("Comparison: " + RunComparison.write(result, results.resolve(runB)));
+        out.println("Comparison: " + RunComparison.write(result, results.resolve(idB)));
+        long worse = result.count(RunComparison.Change.WORSE);
+        if (failOn.equals("worse") && worse > 0) {
+            out.println("asyncbench: " + worse + " cell" + (worse == 1 ? "" : "s") + " worse in " + idB + " than in " + idA + " (--fail-on worse)");
+            out.flush();
+            return 1;
+        }
         out.flush();
         return 0;
     }

@@ -3,14 +3,13 @@ package asyncbench.cli;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import asyncbench.runner.Catalog;
-import asyncbench.runner.CellSpec;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Progress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
-/** One line per cell on standard error: what runs, then how it ended, elapsed time and time left. */
+/** On standard error: each point as it starts, each cell as it is recorded, each JVM the budget adds; elapsed time and time left. */
 final class ConsoleProgress implements Progress {
     private final PrintWriter err;
     private final Catalog catalog;
@@ -21,15 +20,14 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void started(int index, int total, CellSpec cell) {
-        String point = catalog.byName(cell.experiment()).map(e -> Plan.describe(e, cell.params()))
-                .orElse(cell.key());
-        err.printf(Locale.ROOT, "[%d/%d] %s %s %s ...%n", index, total, cell.experiment(), cell.model(), point);
+    public void point(int index, int total, String experiment, String point, int cells, int forks) {
+        err.printf(Locale.ROOT, "[%d/%d] %s %s: %d model%s x %d JVM%s, interleaved ...%n", index, total, experiment, point,
+                cells, cells == 1 ? "" : "s", forks, forks == 1 ? "" : "s");
         err.flush();
     }
 
     @Override
-    public void finished(int index, int total, CellResult result, Duration elapsed, Duration left) {
+    public void finished(CellResult result, Duration elapsed, Duration left) {
         String figure = result.message();
         if (result.status() == Status.OK) {
             String headline = catalog.byName(result.experiment()).orElseThrow().headline().metric();
@@ -37,8 +35,14 @@ final class ConsoleProgress implements Progress {
                     .map(m -> headline + "=" + String.format(Locale.ROOT, "%.4g %s", m.value(), m.unit()))
                     .orElse("");
         }
-        err.printf(Locale.ROOT, "[%d/%d]   %s %s (%.1f s) | elapsed %s, about %s left%n", index, total,
+        err.printf(Locale.ROOT, "        %s %s %s (%.1f s) | elapsed %s, about %s left%n", result.model(),
                 result.status().id(), figure, result.seconds(), clock(elapsed), clock(left));
+        err.flush();
+    }
+
+    @Override
+    public void added(String why, Duration elapsed, Duration left) {
+        err.printf(Locale.ROOT, "[budget] +1 JVM each: %s | elapsed %s, %s left%n", why, clock(elapsed), clock(left));
         err.flush();
     }
 

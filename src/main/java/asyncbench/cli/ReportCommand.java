@@ -22,7 +22,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_ID", arity = "0..*",
-            description = "The run; default: the latest. Several runs, the shards of one plan (run --shard K/N), merge into a new run first.")
+            description = "The run: its id, its name (run --name), latest or previous; default: the latest. Several runs, the shards of one plan (run --shard K/N), merge into a new run first.")
     List<String> runIds = new ArrayList<>();
 
     @Option(names = "--compare", paramLabel = "FIRST/SECOND", description = "Model pairs for heatmaps and verdicts.")
@@ -38,11 +38,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("no runs under " + results + "; start one with './asyncbench run'");
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (String given : runIds) {
-            if (!runs.contains(given)) {
-                throw new UsageException("no run '" + given + "' under " + results + "; runs: " + String.join(", ", runs));
-            }
+        List<String> given = new ArrayList<>();
+        for (String ref : runIds) {
+            given.add(asyncbench.runner.Runs.resolve(results, ref));
         }
+        runIds = given;
         String id = runIds.isEmpty() ? runs.getLast() : runIds.getFirst();
         if (runIds.size() > 1) {
             id = new Runner(new Catalog.BuiltIn(), results, asyncbench.runner.Progress.SILENT).merge(runIds);

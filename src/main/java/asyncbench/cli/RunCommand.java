@@ -12,6 +12,7 @@ import asyncbench.runner.CellSpec;
 import asyncbench.runner.ParamValues;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Runner;
+import asyncbench.runner.Runs;
 import asyncbench.runner.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,8 +56,17 @@ final class RunCommand implements Callable<Integer> {
     Long cellTimeoutSeconds;
 
     @Option(names = "--forks", paramLabel = "N",
-            description = "JVMs each cell runs in, one after another (default: the profile's: smoke 1, quick 2, full 3, published 1).")
+            description = "JVMs each cell runs in at least, interleaved with the other models of its point (default: the profile's: smoke 1, quick 2, full 3, published 2).")
     Integer forks;
+
+    @Option(names = "--budget", paramLabel = "TIME",
+            description = "How long the run may take, e.g. 15m, 90s, 2h or 1h30m: after every cell's minimum JVMs, the time left buys more JVMs "
+                    + "for the contrasts still undecided, cheapest to settle first; 0 for none (default: the profile's: smoke 3m, quick 15m, full 3h, published 12h).")
+    String budget;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "A name for the run, by which report and compare find it (besides its id, latest and previous).")
+    String name;
 
     @Option(names = "--jfr", description = "Records each cell with JDK Flight Recorder: virtual threads pinned, GC pauses, safepoints, "
             + "shown in the report's resources table (a JVM starts about 0.2 s slower).")
@@ -119,18 +129,20 @@ final class RunCommand implements Callable<Integer> {
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
-                    || forks != null || jfr || shard != null || !jvmArgs.isEmpty()) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr, --jvm-arg or --shard with it");
+                    || forks != null || jfr || shard != null || !jvmArgs.isEmpty() || budget != null || name != null) {
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr, --jvm-arg, --shard, --budget or --name with it");
             }
-            run = runner.resume(resume);
+            run = runner.resume(Runs.resolve(results, resume));
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
             run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
-                    shard(System.getenv()), jvmArgs));
+                    shard(System.getenv()), jvmArgs, budget == null ? null : budgetSeconds(budget), name));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"
-                + (run.skipped() > 0 ? ", " + run.skipped() + " already done" : "") + "; results in " + run.results());
+                + (run.skipped() > 0 ? ", " + run.skipped() + " already done" : "")
+                + (run.addedForks() > 0 ? ", " + run.addedForks() + " JVMs added by the budget to undecided contrasts" : "")
+                + "; results in " + run.results());
         Report.Rendered rendered = Report.render(run.directory(), catalog, comparisons);
         rendered.verdicts().forEach(v -> out.println("  " + v));
         out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
@@ -142,6 +154,22 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** A duration as people write it: 90s, 15m, 2h, 1h30m, or a plain number of seconds. */
+    static long budgetSeconds(String text) throws UsageException {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.matches("\\d+")) {
+                return Long.parseLong(t);
+            }
+            if (t.matches("(\\d+h)?(\\d+m)?(\\d+s)?") && !t.isEmpty()) {
+                return java.time.Duration.parse("PT" + t.toUpperCase(java.util.Locale.ROOT)).toSeconds();
+            }
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            // the message below says what is accepted
+        }
+        throw new UsageException("--budget must be a time such as 90s, 15m, 2h or 1h30m, was '" + text + "'");
     }
 
     /** Runs every cell once in this JVM and prints its counters; exit 1 if two models of a point differ. */

@@ -7,6 +7,8 @@ import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
 import asyncbench.runner.Catalog;
+import asyncbench.stats.Decision;
+import asyncbench.stats.Decisions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +22,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Two runs side by side, cell by cell: the headline of run B over run A with its error, and whether the
- * change is larger than the noise (the two 99.9% intervals do not overlap), in the headline's sense:
- * for a figure where lower is better, B lower is "better". Useful for JDK 21 against 25, G1 against ZGC,
- * one machine against another; differences of machine and JDK between the runs are named first.
+ * Two runs side by side, cell by cell: the headline of run B against run A as a ratio with its 95%
+ * interval over the two cells' JVMs ({@link Decision}), oriented in the headline's sense (above 1: B is
+ * better, whichever way the figure points), and its verdict: better, worse, the same within 10%, or
+ * undecided. Useful for JDK 21 against 25, G1 against ZGC, one machine against another, or a change of
+ * the lab in CI; differences of machine and JDK between the runs are named first.
  */
 public final class RunComparison {
     /** How B's figure stands against A's. */
     public enum Change {
-        BETTER("better"), WORSE("worse"), SAME("no clear change"), UNKNOWN("measured once");
+        BETTER("better"), WORSE("worse"), SAME("same within 10%"), UNDECIDED("undecided");
 
         private final String words;
 
@@ -42,7 +45,7 @@ public final class RunComparison {
     }
 
     /** One cell measured in both runs. */
-    public record Row(String experiment, String model, String point, Metric a, Metric b, Metric ratio, Change change) {
+    public record Row(String experiment, String model, String point, Metric a, Metric b, Decision decision, Change change) {
         /** Whether the change is larger than the noise, either way. */
         public boolean changed() {
             return change == Change.BETTER || change == Change.WORSE;
@@ -77,8 +80,8 @@ public final class RunComparison {
                 if (ma.isEmpty() || mb.isEmpty()) {
                     continue;
                 }
-                rows.add(new Row(experiment.name(), ca.model(), point(experiment, ca.params()), ma.get(), mb.get(),
-                        Tables.quotient(mb.get(), ma.get()), change(ma.get(), mb.get(), experiment.headline().higherIsBetter())));
+                Decision d = Decisions.pair(experiment, ca.params(), Optional.of(ca), Optional.of(cb));
+                rows.add(new Row(experiment.name(), ca.model(), point(experiment, ca.params()), ma.get(), mb.get(), d, change(d)));
             }
         }
         int onlyA = (int) byKeyA.keySet().stream().filter(k -> !byKeyB.containsKey(k)).count();
@@ -90,17 +93,14 @@ public final class RunComparison {
         return c.status() == Status.OK ? c.metric(metric).filter(m -> !Double.isNaN(m.value())) : Optional.empty();
     }
 
-    /** Larger than the noise only when both have an error and their intervals do not overlap. */
-    static Change change(Metric a, Metric b, boolean higherIsBetter) {
-        if (a.error() == null || b.error() == null) {
-            return Change.UNKNOWN;
-        }
-        boolean bHigher = b.value() - b.error() > a.value() + a.error();
-        boolean bLower = b.value() + b.error() < a.value() - a.error();
-        if (!bHigher && !bLower) {
-            return Change.SAME;
-        }
-        return bHigher == higherIsBetter ? Change.BETTER : Change.WORSE;
+    /** B's verdict against A. */
+    static Change change(Decision d) {
+        return switch (d.verdict()) {
+            case BETTER -> Change.BETTER;
+            case WORSE -> Change.WORSE;
+            case SAME -> Change.SAME;
+            case UNDECIDED, NO_CONTEST -> Change.UNDECIDED;
+        };
     }
 
     private static String point(Experiment experiment, Map<String, Long> params) {
@@ -143,7 +143,9 @@ public final class RunComparison {
         StringBuilder md = new StringBuilder("# asyncbench: run ").append(r.runB()).append(" against run ").append(r.runA()).append("\n\n");
         r.differences().forEach(d -> md.append("- ").append(d).append('\n'));
         md.append("- ").append(summary(r)).append("\n\n");
-        md.append("Each cell's headline, B over A with the half-width from the two relative half-widths; a change is called only where the two 99.9% intervals do not overlap.\n\n");
+        md.append("Each cell's headline, B against A as a ratio with its 95% interval over the two cells' JVMs (above x1: B is better, "
+                + "whichever way the figure points): better or worse where the interval excludes 1, the same where it lies inside [0.9, 1.1], "
+                + "undecided otherwise (docs/statistics.md).\n\n");
         List<Row> changed = r.rows().stream().filter(Row::changed).toList();
         if (!changed.isEmpty()) {
             md.append("## Cells that changed clearly\n\n");
@@ -155,11 +157,11 @@ public final class RunComparison {
     }
 
     private static void table(StringBuilder md, List<Row> rows) {
-        md.append("| experiment | model | point | A | B | B / A | change |\n|---|---|---|---|---|---|---|\n");
+        md.append("| experiment | model | point | A | B | B against A | change |\n|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             md.append("| ").append(row.experiment()).append(" | ").append(row.model()).append(" | ").append(row.point())
                     .append(" | ").append(figure(row.a())).append(" | ").append(figure(row.b())).append(" | ")
-                    .append(ratio(row.ratio())).append(" | ")
+                    .append(row.decision().figure()).append(" | ")
                     .append(row.changed() ? "**" + row.change().words() + "**" : row.change().words())
                     .append(" |\n");
         }
@@ -168,7 +170,7 @@ public final class RunComparison {
     /** One sentence: how many cells got better, worse, or did not clearly change. */
     public static String summary(Result r) {
         return r.rows().size() + " cells in both runs: B better in " + r.count(Change.BETTER) + ", worse in " + r.count(Change.WORSE)
-                + ", no clear change in " + r.count(Change.SAME) + ", measured once in " + r.count(Change.UNKNOWN)
+                + ", the same within 10% in " + r.count(Change.SAME) + ", undecided in " + r.count(Change.UNDECIDED)
                 + "; " + r.onlyInA() + " cells only in A, " + r.onlyInB() + " only in B";
     }
 
@@ -179,11 +181,11 @@ public final class RunComparison {
         int wExp = Math.max(10, r.rows().stream().mapToInt(x -> x.experiment().length()).max().orElse(0));
         int wModel = Math.max(5, r.rows().stream().mapToInt(x -> x.model().length()).max().orElse(0));
         int wPoint = Math.max(5, r.rows().stream().mapToInt(x -> x.point().length()).max().orElse(0));
-        String format = "%-" + wExp + "s  %-" + wModel + "s  %-" + wPoint + "s  %12s  %12s  %16s  %s%n";
-        out.append(String.format(java.util.Locale.ROOT, format, "experiment", "model", "point", "A", "B", "B / A", "change"));
+        String format = "%-" + wExp + "s  %-" + wModel + "s  %-" + wPoint + "s  %12s  %12s  %-24s  %s%n";
+        out.append(String.format(java.util.Locale.ROOT, format, "experiment", "model", "point", "A", "B", "B against A", "change"));
         for (Row row : all ? r.rows() : r.rows().stream().filter(Row::changed).toList()) {
             out.append(String.format(java.util.Locale.ROOT, format, row.experiment(), row.model(), row.point(),
-                    Units.scaled(row.a().value()), Units.scaled(row.b().value()), ratio(row.ratio()),
+                    Units.scaled(row.a().value()), Units.scaled(row.b().value()), row.decision().figure(),
                     row.changed() ? "<- " + row.change().words() : row.change().words()));
         }
         out.append(summary(r)).append('\n');
@@ -192,11 +194,6 @@ public final class RunComparison {
 
     private static String figure(Metric m) {
         return Units.number(m.value(), m.unit()) + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()));
-    }
-
-    private static String ratio(Metric q) {
-        return String.format(java.util.Locale.ROOT, "%.3g", q.value())
-                + (q.error() == null ? "" : String.format(java.util.Locale.ROOT, " ± %.2g", q.error()));
     }
 
     /** Writes {@code compare-<A>.md} and {@code .html} into run B's directory and returns the Markdown path. */

@@ -27,14 +27,23 @@ public record CellResult(
         Map<String, Object> host,
         String startedAt,
         Double seconds,
-        Integer forks) {
+        Integer forks,
+        List<String> forkReasons) {
 
     /** A result without fork count, as a single JVM reports it. */
     public CellResult(String runId, String experiment, String model, String profile, Map<String, Long> params,
             Status status, String message, LimitInfo limit, Map<String, Metric> metrics, Map<String, Long> counters,
             Resources resources, JvmInfo jvm, Map<String, Object> host, String startedAt, Double seconds) {
         this(runId, experiment, model, profile, params, status, message, limit, metrics, counters, resources, jvm, host,
-                startedAt, seconds, null);
+                startedAt, seconds, null, null);
+    }
+
+    /** A result with its fork count but without the reasons of its forks. */
+    public CellResult(String runId, String experiment, String model, String profile, Map<String, Long> params,
+            Status status, String message, LimitInfo limit, Map<String, Metric> metrics, Map<String, Long> counters,
+            Resources resources, JvmInfo jvm, Map<String, Object> host, String startedAt, Double seconds, Integer forks) {
+        this(runId, experiment, model, profile, params, status, message, limit, metrics, counters, resources, jvm, host,
+                startedAt, seconds, forks, null);
     }
 
     /** Identifies the cell within a run, for resuming. */
@@ -59,7 +68,32 @@ public record CellResult(
     /** This result as recorded by the run: with its run id, host, start and wall time. */
     public CellResult recorded(String runId, Map<String, Object> host, String startedAt, double seconds) {
         return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
-                counters, resources, jvm, host, startedAt, seconds, forks);
+                counters, resources, jvm, host, startedAt, seconds, forks, forkReasons);
+    }
+
+    /** This result with why each of its JVMs ran, in order ("minimum", or the contrast a budgeted fork was for). */
+    public CellResult withReasons(List<String> reasons) {
+        return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
+                counters, resources, jvm, host, startedAt, seconds, forks, List.copyOf(reasons));
+    }
+
+    /**
+     * This measured cell with one more JVM's result ({@code fork} ok): each metric pools the forks, the
+     * wall time adds up; counters, resources and JVM stay the first fork's (each fork checked its own).
+     */
+    public CellResult plus(CellResult fork, String reason, double forkSeconds) {
+        Map<String, Metric> pooled = new java.util.LinkedHashMap<>();
+        metrics.forEach((name, m) -> {
+            Metric other = fork.metrics() == null ? null : fork.metrics().get(name);
+            if (other != null) {
+                pooled.put(name, m.plus(other));
+            }
+        });
+        List<String> reasons = new java.util.ArrayList<>(forkReasons == null ? List.of() : forkReasons);
+        reasons.add(reason);
+        int count = (forks == null ? 1 : forks) + 1;
+        return new CellResult(runId, experiment, model, profile, params, status, message, limit, pooled, counters,
+                resources, jvm, host, startedAt, (seconds == null ? 0 : seconds) + forkSeconds, count, List.copyOf(reasons));
     }
 
     /**
@@ -84,12 +118,12 @@ public record CellResult(
         }
         return new CellResult(first.runId, first.experiment, first.model, first.profile, first.params, first.status,
                 first.message, first.limit, pooled, first.counters, first.resources, first.jvm, first.host,
-                first.startedAt, first.seconds, forks.size());
+                first.startedAt, first.seconds, forks.size(), null);
     }
 
     private CellResult withForks(int count) {
         return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
-                counters, resources, jvm, host, startedAt, seconds, count);
+                counters, resources, jvm, host, startedAt, seconds, count, forkReasons);
     }
 
     /** The figure named {@code metric}, if this cell measured it. */

@@ -18,10 +18,17 @@ import java.util.Set;
  * What a run was asked to do, as given: experiments, profile, models (empty means every model each
  * experiment supports), parameter values that replace the profile's, and a cell timeout that
  * replaces the profile's (null: the profile's), and JVM options for every cell ({@code --jvm-arg}).
+ * a time budget that replaces the profile's ({@code --budget}), and a name ({@code --name}).
  * Saved beside the results so that {@code --resume} can plan the same cells again.
  */
 public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
-        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs) {
+        Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs,
+        Long budgetSeconds, String name) {
+
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+            Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs) {
+        this(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, shard, jvmArgs, null, null);
+    }
 
     public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
             Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard) {
@@ -35,7 +42,8 @@ public record Plan(List<String> experiments, String profile, List<String> models
 
     /** This plan without its shard: the plan every shard of one run shares. */
     public Plan whole() {
-        return new Plan(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, null, jvmArgs);
+        return new Plan(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, null, jvmArgs,
+                budgetSeconds, name);
     }
 
     /** The shard as {K, N} (1 <= K <= N), or null for the whole plan. */
@@ -68,7 +76,15 @@ public record Plan(List<String> experiments, String profile, List<String> models
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
     }
 
-    /** JVMs a cell of {@code experiment} runs in: {@code --forks}, else the experiment's own count for the profile, else the profile's. */
+    /** How long the run may take: {@code --budget}, else the profile's; the minimum JVMs of every cell run whatever it is. */
+    public Duration budget() {
+        return budgetSeconds != null ? Duration.ofSeconds(budgetSeconds) : Profile.byId(profile).orElseThrow().budget();
+    }
+
+    /**
+     * JVMs a cell of {@code experiment} runs in at least: {@code --forks}, else the experiment's own count
+     * for the profile, else the profile's.
+     */
     public int forkCount(Experiment experiment) {
         Profile p = Profile.byId(profile).orElseThrow();
         return forks != null ? forks : experiment.forks(p).orElse(p.forks());
@@ -92,6 +108,15 @@ public record Plan(List<String> experiments, String profile, List<String> models
         }
         if (forks != null && (forks < 1 || forks > 20)) {
             throw new UsageException("--forks must be between 1 and 20, was " + forks);
+        }
+        if (budgetSeconds != null && (budgetSeconds < 0 || budgetSeconds > 7 * 24 * 3600)) {
+            throw new UsageException("--budget must be between 0 and 7 days, e.g. 15m, 90s or 2h, was " + budgetSeconds + " s");
+        }
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new UsageException("--name must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, was '" + name + "'");
+        }
+        if (name != null && java.util.Set.of("latest", "previous").contains(name)) {
+            throw new UsageException("--name cannot be 'latest' or 'previous': those address the newest runs");
         }
         if (cellTimeoutSeconds != null && cellTimeoutSeconds <= 0) {
             throw new UsageException("--cell-timeout must be a positive number of seconds, was " + cellTimeoutSeconds);

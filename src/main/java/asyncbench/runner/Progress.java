@@ -5,21 +5,31 @@ import java.time.Duration;
 
 /** Hears about a run as it goes; measurement never prints by itself. */
 public interface Progress {
-    void started(int index, int total, CellSpec cell);
+    /** The cells of one point start: every model's JVMs, round after round. */
+    void point(int index, int total, String experiment, String point, int cells, int forks);
 
     /**
+     * A cell was recorded.
+     *
      * @param elapsed time since the run started
-     * @param left    an estimate of the time still to go, from the mean time of the cells run so far
+     * @param left    an estimate of the time still to go
      */
-    void finished(int index, int total, CellResult result, Duration elapsed, Duration left);
+    void finished(CellResult result, Duration elapsed, Duration left);
+
+    /** The budget bought one more JVM for each cell of an undecided contrast, said in {@code why}. */
+    void added(String why, Duration elapsed, Duration left);
 
     Progress SILENT = new Progress() {
         @Override
-        public void started(int index, int total, CellSpec cell) {
+        public void point(int index, int total, String experiment, String point, int cells, int forks) {
         }
 
         @Override
-        public void finished(int index, int total, CellResult result, Duration elapsed, Duration left) {
+        public void finished(CellResult result, Duration elapsed, Duration left) {
+        }
+
+        @Override
+        public void added(String why, Duration elapsed, Duration left) {
         }
     };
 }

@@ -13,15 +13,23 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the cells of a plan one after another, each in its own JVM, appending each result to
- * {@code <results>/<runId>/results.jsonl} the moment it ends. A failing, hanging or limited cell is
- * recorded and the run goes on. Resuming a run skips the cells it already recorded.
+ * Runs the cells of a plan, each in JVMs of its own, appending each result to
+ * {@code <results>/<runId>/results.jsonl} the moment it is complete. First every point's cells get their
+ * minimum JVMs, round after round across the point's models in a shuffled order per round, so that drift
+ * of the machine hits every model alike; then, while the run's budget lasts, one more JVM each goes to
+ * the cells of the undecided contrast that is cheapest to settle ({@link Budget}), and the cell is
+ * recorded again with all its JVMs (the last line of a cell is the one that counts). A failing, hanging
+ * or limited cell is recorded and the run goes on. Resuming a run skips the cells it already recorded.
  */
 public final class Runner {
     public static final String PLAN = "plan.json";
@@ -37,8 +45,11 @@ public final class Runner {
         this.progress = progress;
     }
 
-    /** What a run did: where its results are, and the cells it ran this time. */
-    public record Run(String runId, Path directory, List<CellResult> ran, int skipped) {
+    /**
+     * What a run did: where its results are, the cells it ran or gave more JVMs this time (each as last
+     * recorded), the cells an earlier part of it had recorded, and the JVMs its budget added.
+     */
+    public record Run(String runId, Path directory, List<CellResult> ran, int skipped, int addedForks) {
         public Path results() {
             return directory.resolve(ResultsFile.NAME);
         }
@@ -48,21 +59,21 @@ public final class Runner {
     public Run start(Plan plan) throws UsageException, IOException, InterruptedException {
         List<CellSpec> cells = plan.cells(catalog);
         Fork.checkJvmArgs(plan.jvmArgs());
-        String runId = newRunId();
-        Path dir = resultsRoot.resolve(runId);
+        Path dir;
         try {
-            Files.createDirectories(dir);
+            dir = newRunDirectory();
             Files.write(dir.resolve(".writable"), new byte[0]);
             Files.delete(dir.resolve(".writable"));
         } catch (IOException e) {
             throw new UsageException("cannot write results under " + resultsRoot
                     + ": give --results a directory this user can create and write");
         }
+        String runId = dir.getFileName().toString();
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
-        return execute(runId, dir, plan, cells, Set.of());
+        return execute(runId, dir, plan, cells, List.of());
     }
 
-    /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded. */
+    /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded, then spends what is left of its budget. */
     public Run resume(String runId) throws UsageException, IOException, InterruptedException {
         Path dir = resultsRoot.resolve(runId);
         if (!Files.isRegularFile(dir.resolve(PLAN))) {
@@ -70,50 +81,105 @@ public final class Runner {
         }
         Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
         // a cell that erred (a JVM that died, perhaps with the run) is tried again; other outcomes stand
-        Set<String> done = ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results()).stream()
-                .filter(r -> r.status() != Status.ERROR).map(CellResult::key).collect(Collectors.toSet());
+        List<CellResult> done = ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results()).stream()
+                .filter(r -> r.status() != Status.ERROR).toList();
         return execute(runId, dir, plan, plan.cells(catalog), done);
     }
 
-    private Run execute(String runId, Path dir, Plan plan, List<CellSpec> cells, Set<String> done)
+    private Run execute(String runId, Path dir, Plan plan, List<CellSpec> cells, List<CellResult> recorded)
             throws IOException, InterruptedException {
-        List<CellSpec> todo = cells.stream().filter(c -> !done.contains(c.key())).toList();
+        Set<String> done = recorded.stream().map(CellResult::key).collect(Collectors.toSet());
+        List<List<CellSpec>> points = byPoint(cells.stream().filter(c -> !done.contains(c.key())).toList());
         Map<String, Object> host = Host.describe();
         Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
         Thread killOnExit = new Thread(fork::stop, "kill-running-cell");
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        List<CellResult> ran = new ArrayList<>();
-        long runStart = System.nanoTime();
+        // the order of models within a round: shuffled, the same for the same run
+        Random order = new Random(runId.hashCode());
+        Map<String, CellResult> state = new LinkedHashMap<>();
+        recorded.forEach(r -> state.put(r.key(), r));
+        Map<String, CellResult> ran = new LinkedHashMap<>();
+        long spentBefore = Math.round(recorded.stream().mapToDouble(r -> r.seconds() == null ? 0 : r.seconds()).sum() * 1e9);
+        Clock clock = new Clock(System.nanoTime() - spentBefore, plan.budget(), cells.size() - done.size());
+        int extra = 0;
         try (ResultsFile results = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
-            for (int i = 0; i < todo.size(); i++) {
-                CellSpec cell = todo.get(i);
-                progress.started(i + 1, todo.size(), cell);
-                Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+            for (int i = 0; i < points.size() && !fork.stopped(); i++) {
+                List<CellSpec> point = points.get(i);
+                CellSpec first = point.getFirst();
+                Experiment experiment = catalog.byName(first.experiment()).orElseThrow();
+                int minimum = plan.forkCount(experiment);
+                progress.point(i + 1, points.size(), first.experiment(), Plan.describe(experiment, first.params()),
+                        point.size(), minimum);
+                Map<CellSpec, List<CellResult>> forks = new LinkedHashMap<>();
+                Map<CellSpec, Double> seconds = new LinkedHashMap<>();
                 Instant started = Instant.now();
-                long cellStart = System.nanoTime();
-                List<CellResult> forks = new ArrayList<>();
-                for (int k = 0; k < plan.forkCount(experiment) && !fork.stopped(); k++) {
-                    List<String> flags = Fork.flags(plan.jvmArgs(), experiment.jvmFlags(cell.params()));
-                    if (plan.records()) {
-                        flags.add("-D" + CellMain.FLIGHT_RECORDER + "=true");
-                    }
-                    CellResult one = fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()), flags,
-                            experiment.launcher(cell.params()));
-                    forks.add(one);
-                    if (one.status() != Status.OK) {
-                        break;
+                for (int round = 0; round < minimum && !fork.stopped(); round++) {
+                    List<CellSpec> shuffled = new ArrayList<>(point);
+                    Collections.shuffle(shuffled, order);
+                    for (CellSpec cell : shuffled) {
+                        List<CellResult> mine = forks.computeIfAbsent(cell, c -> new ArrayList<>());
+                        if (fork.stopped() || (!mine.isEmpty() && mine.getLast().status() != Status.OK)) {
+                            continue;
+                        }
+                        long t0 = System.nanoTime();
+                        mine.add(runFork(fork, plan, experiment, cell));
+                        seconds.merge(cell, (System.nanoTime() - t0) / 1e9, Double::sum);
                     }
                 }
-                double seconds = (System.nanoTime() - cellStart) / 1e9;
                 if (fork.stopped()) {
                     break;
                 }
-                CellResult result = CellResult.ofForks(forks).recorded(runId, host, started.toString(), seconds);
-                results.add(result);
-                ran.add(result);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - runStart);
-                Duration left = elapsed.dividedBy(i + 1).multipliedBy(todo.size() - i - 1);
-                progress.finished(i + 1, todo.size(), result, elapsed, left);
+                for (CellSpec cell : point) {
+                    List<CellResult> mine = forks.get(cell);
+                    CellResult result = CellResult.ofForks(mine).recorded(runId, host, started.toString(), seconds.get(cell))
+                            .withReasons(Collections.nCopies(mine.size(), MINIMUM));
+                    results.add(result);
+                    state.put(result.key(), result);
+                    ran.put(result.key(), result);
+                    clock.cellDone();
+                    progress.finished(result, clock.elapsed(), clock.left());
+                }
+            }
+            Map<String, CellSpec> specs = new LinkedHashMap<>();
+            cells.forEach(c -> specs.put(c.key(), c));
+            Set<String> closed = new java.util.HashSet<>();
+            while (!fork.stopped()) {
+                Optional<Budget.Step> step = Budget.next(catalog, plan, state, closed, clock.remainingSeconds());
+                if (step.isEmpty()) {
+                    break;
+                }
+                progress.added(step.get().why(), clock.elapsed(), clock.left());
+                List<String> keys = new ArrayList<>(step.get().cells());
+                Collections.shuffle(keys, order);
+                for (String key : keys) {
+                    CellSpec cell = specs.get(key);
+                    if (cell == null || fork.stopped()) {
+                        closed.add(key);
+                        continue;
+                    }
+                    Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+                    long t0 = System.nanoTime();
+                    CellResult one = runFork(fork, plan, experiment, cell);
+                    double took = (System.nanoTime() - t0) / 1e9;
+                    if (fork.stopped()) {
+                        break;
+                    }
+                    CellResult before = state.get(key);
+                    CellResult after;
+                    if (one.status() == Status.OK) {
+                        after = before.plus(one, BUDGET + step.get().why(), took);
+                    } else {
+                        // a JVM that failed where earlier ones measured: the measured ones stand, said in the reasons
+                        closed.add(key);
+                        List<String> reasons = new ArrayList<>(before.forkReasons() == null ? List.of() : before.forkReasons());
+                        reasons.add(BUDGET + step.get().why() + "; this JVM ended " + one.status().id() + ": " + one.message());
+                        after = before.withReasons(reasons);
+                    }
+                    results.add(after);
+                    state.put(key, after);
+                    ran.put(key, after);
+                    extra++;
+                }
             }
         } finally {
             try {
@@ -122,7 +188,64 @@ public final class Runner {
                 // the hook is running already
             }
         }
-        return new Run(runId, dir, ran, cells.size() - todo.size());
+        return new Run(runId, dir, List.copyOf(ran.values()), done.size(), extra);
+    }
+
+    /** Why a JVM ran: every cell's first ones. */
+    public static final String MINIMUM = "minimum";
+    /** Why a JVM ran: the budget gave it to an undecided contrast, named after this prefix. */
+    public static final String BUDGET = "budget: ";
+
+    private CellResult runFork(Fork fork, Plan plan, Experiment experiment, CellSpec cell) throws InterruptedException {
+        List<String> flags = Fork.flags(plan.jvmArgs(), experiment.jvmFlags(cell.params()));
+        if (plan.records()) {
+            flags.add("-D" + CellMain.FLIGHT_RECORDER + "=true");
+        }
+        return fork.run(cell, experiment.heapMegabytes(cell.model(), cell.params()), flags, experiment.launcher(cell.params()));
+    }
+
+    /** The cells grouped by point (experiment and parameters), in plan order of each point's first cell. */
+    private static List<List<CellSpec>> byPoint(List<CellSpec> cells) {
+        Map<String, List<CellSpec>> points = new LinkedHashMap<>();
+        cells.forEach(c -> points.computeIfAbsent(c.experiment() + " " + c.params(), k -> new ArrayList<>()).add(c));
+        return List.copyOf(points.values());
+    }
+
+    /** The run's time: since its start (less what a resumed run spent before), against its budget. */
+    private static final class Clock {
+        private final long start;
+        private final Duration budget;
+        private final int cells;
+        private int cellsDone;
+
+        Clock(long start, Duration budget, int cells) {
+            this.start = start;
+            this.budget = budget;
+            this.cells = cells;
+        }
+
+        void cellDone() {
+            cellsDone++;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        double remainingSeconds() {
+            return (budget.toNanos() - (System.nanoTime() - start)) / 1e9;
+        }
+
+        /** The budget left; while cells remain, at least the time they take at the pace so far. */
+        Duration left() {
+            Duration elapsed = elapsed();
+            Duration toBudget = budget.minus(elapsed);
+            if (cellsDone == 0 || cellsDone >= cells) {
+                return toBudget.isNegative() ? Duration.ZERO : toBudget;
+            }
+            Duration pace = elapsed.dividedBy(cellsDone).multipliedBy(cells - cellsDone);
+            return pace.compareTo(toBudget) > 0 ? pace : toBudget;
+        }
     }
 
     /**
@@ -171,6 +294,20 @@ public final class Runner {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    /** A new run's directory, created atomically: two runs started in the same second get two directories. */
+    private Path newRunDirectory() throws IOException {
+        Files.createDirectories(resultsRoot);
+        String base = LocalDateTime.now().format(RUN_ID);
+        for (int n = 1; ; n++) {
+            Path dir = resultsRoot.resolve(n == 1 ? base : base + "-" + n);
+            try {
+                return Files.createDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // the next suffix
+            }
+        }
     }
 
     /** The runs recorded under {@code root}, oldest first. */

@@ -19,30 +19,35 @@ class RunComparisonTest {
     @TempDir
     Path results;
 
-    private void write(String run, String cpu, double platform, double virtual, double error) throws Exception {
+    /** A figure measured in one JVM per score. */
+    static Metric forks(double... scores) {
+        return Metric.ofForks(java.util.Arrays.stream(scores).mapToObj(v -> Metric.once(v, "iterations/s")).toList());
+    }
+
+    private void write(String run, String cpu, Metric platform, Metric virtual) throws Exception {
         Path dir = Files.createDirectories(results.resolve(run));
         try (ResultsFile out = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
             for (String model : List.of("platform", "virtual")) {
-                double v = model.equals("platform") ? platform : virtual;
                 out.add(new CellResult(run, "signal-pair", model, "quick", Map.of("counting", 0L), Status.OK, null, null,
-                        Map.of("iterationsPerSecond", new Metric(v, error, "iterations/s", List.of(v - error, v + error))),
+                        Map.of("iterationsPerSecond", model.equals("platform") ? platform : virtual),
                         Map.of("iterations", 10L), null, null, Map.of("cpu", cpu, "cores", 2), null, null));
             }
         }
     }
 
     @Test
-    void aChangeIsCalledOnlyWhereTheIntervalsPart() throws Exception {
-        write("a", "EPYC", 100, 100, 5);
-        write("b", "Xeon", 101, 150, 5);
+    void aChangeIsCalledOnlyWhereTheRatioIntervalDecides() throws Exception {
+        write("a", "EPYC", forks(100, 102, 98), forks(100, 101, 99));
+        write("b", "Xeon", forks(101, 100, 102), forks(150, 152, 148));
         RunComparison.Result r = RunComparison.compare(results.resolve("a"), results.resolve("b"), new Catalog.BuiltIn());
         assertEquals(2, r.rows().size());
-        assertEquals(RunComparison.Change.SAME, r.rows().get(0).change(), "101 ± 5 against 100 ± 5");
-        assertEquals(RunComparison.Change.BETTER, r.rows().get(1).change(), "150 ± 5 against 100 ± 5, higher is better");
-        assertEquals(1.5, r.rows().get(1).ratio().value(), 1e-9);
+        assertEquals(RunComparison.Change.SAME, r.rows().get(0).change(), "101 against 100, three JVMs each within 2%");
+        assertEquals(RunComparison.Change.BETTER, r.rows().get(1).change(), "150 against 100, higher is better");
+        assertEquals(1.5, r.rows().get(1).decision().ratio(), 1e-9);
         assertTrue(r.differences().getFirst().contains("different machines: cpu EPYC in A, Xeon in B"), r.differences().toString());
         String text = RunComparison.terminal(r, false);
-        assertTrue(text.contains("2 cells in both runs: B better in 1, worse in 0, no clear change in 1"), text);
+        assertTrue(text.contains("2 cells in both runs: B better in 1, worse in 0, the same within 10% in 1, undecided in 0"), text);
+        assertTrue(text.contains("x1.50 ["), text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("signal-pair")).count(), "the terminal shows the cell that changed: " + text);
         assertEquals(2, RunComparison.terminal(r, true).lines().filter(l -> l.startsWith("signal-pair")).count(), "--all shows both");
         Path md = RunComparison.write(r, results.resolve("b"));
@@ -52,11 +57,10 @@ class RunComparisonTest {
     }
 
     @Test
-    void lowerIsBetterTurnsTheChangeAround() {
-        Metric a = new Metric(100, 5.0, "ns", List.of(95.0, 105.0));
-        Metric b = new Metric(50, 5.0, "ns", List.of(45.0, 55.0));
-        assertEquals(RunComparison.Change.BETTER, RunComparison.change(a, b, false));
-        assertEquals(RunComparison.Change.WORSE, RunComparison.change(a, b, true));
-        assertEquals(RunComparison.Change.UNKNOWN, RunComparison.change(a, new Metric(50, null, "ns", List.of(50.0)), true));
+    void oneJvmDecidesNothing() throws Exception {
+        write("a", "EPYC", forks(100), forks(100));
+        write("b", "EPYC", forks(300), forks(100));
+        RunComparison.Result r = RunComparison.compare(results.resolve("a"), results.resolve("b"), new Catalog.BuiltIn());
+        assertEquals(RunComparison.Change.UNDECIDED, r.rows().get(0).change(), "x3 from one JVM each has no interval");
     }
 }

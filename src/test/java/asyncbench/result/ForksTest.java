@@ -25,22 +25,25 @@ class ForksTest {
         assertEquals(16.0, pooled.value(), 1e-9);
         assertEquals(12, pooled.samples().size());
         assertEquals(List.of(11.0, 21.0), pooled.forks());
-        List<Double> all = new java.util.ArrayList<>(a.samples());
-        all.addAll(b.samples());
-        assertEquals(Windows.of(all, "ops/s").error(), pooled.error(), 1e-9);
+        // the JVM is the unit: Student's t with 1 degree of freedom over the two scores, 11 and 21
+        assertEquals(12.706204736174705 * Math.sqrt(50) / Math.sqrt(2), pooled.error(), 1e-6);
         assertTrue(pooled.error() > a.error(), "the spread between JVMs widens the interval");
         assertEquals(2, cell.forks());
         assertEquals(Map.of("work", 7L), cell.counters());
     }
 
     @Test
-    void aFigureMeasuredOncePerForkHasNoError() {
+    void aFigureMeasuredOncePerForkHasAnErrorAcrossForks() {
         CellResult cell = CellResult.ofForks(List.of(fork(Status.OK, Map.of("bytes", Metric.once(100, "bytes"))),
                 fork(Status.OK, Map.of("bytes", Metric.once(300, "bytes")))));
         Metric m = cell.metric("bytes").orElseThrow();
         assertEquals(200, m.value(), 1e-9);
-        assertNull(m.error());
+        assertEquals(12.706204736174705 * 100, m.error(), 1e-6, "t(0.975, 1) x the standard error of the two forks' mean");
         assertEquals(List.of(100.0, 300.0), m.forks());
+        Metric three = m.plus(Metric.once(200, "bytes"));
+        assertEquals(List.of(100.0, 300.0, 200.0), three.forks(), "one more JVM keeps the earlier ones");
+        assertEquals(200, three.value(), 1e-9);
+        assertEquals(4.302652729911275 * 100 / Math.sqrt(3), three.error(), 1e-6);
     }
 
     @Test

@@ -87,10 +87,10 @@ class RunnerTest {
         asyncbench.experiment.Experiment server = new asyncbench.experiment.server.ServerExperiment();
         asyncbench.experiment.Experiment grid = asyncbench.experiment.signal.SignalGrid.grid();
         Plan quick = new Plan(List.of("server"), "quick", List.of(), Map.of(), null);
-        assertEquals(1, quick.forkCount(server), "the server experiment's own count in quick");
+        assertEquals(2, quick.forkCount(server), "at least two JVMs a cell in quick, the server's too");
         assertEquals(2, quick.forkCount(grid), "the profile's");
-        Plan two = new Plan(List.of("server"), "quick", List.of(), Map.of(), null, 2, null, null);
-        assertEquals(2, two.forkCount(server), "--forks wins");
+        Plan three = new Plan(List.of("server"), "quick", List.of(), Map.of(), null, 3, null, null);
+        assertEquals(3, three.forkCount(server), "--forks wins");
         assertEquals(3, new Plan(List.of("server"), "full", List.of(), Map.of(), null).forkCount(server));
     }
 

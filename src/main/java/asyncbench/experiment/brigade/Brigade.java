@@ -143,15 +143,6 @@ public final class Brigade extends LoopExperiment {
         return Optional.of(new Growth(TASKS, MEMORY_BYTES, "bytes per task"));
     }
 
-    /**
-     * One JVM a cell in {@code quick} (the profile's count elsewhere): a cell opens a pipe pair per task and runs 6 s in two JVMs, and the quick
-     * run keeps within its 15 minutes so; {@code --forks 2} gives quick's usual two.
-     */
-    @Override
-    public java.util.OptionalInt forks(asyncbench.experiment.Profile profile) {
-        return profile == asyncbench.experiment.Profile.QUICK ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
-    }
-
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
         return 128 + point.get(TASKS) / 256;

@@ -119,15 +119,6 @@ public final class Responsiveness implements Experiment {
         return new Headline(P99, false);
     }
 
-    /**
-     * One JVM a cell in {@code quick} (the profile's count elsewhere): a starved cell waits out its 3 s stall in every JVM, and the quick
-     * run keeps within its 15 minutes so; {@code --forks 2} gives quick's usual two.
-     */
-    @Override
-    public java.util.OptionalInt forks(asyncbench.experiment.Profile profile) {
-        return profile == asyncbench.experiment.Profile.QUICK ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
-    }
-
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
         return 128;

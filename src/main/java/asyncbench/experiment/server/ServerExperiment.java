@@ -137,16 +137,6 @@ public final class ServerExperiment implements Experiment {
                         LatencyWindows.metrics(), LatencyWindows.labels(), "percentile", "latency (us)", true).by(SERVER));
     }
 
-    /**
-     * One pair of JVMs a cell in {@code quick} (the profile's count elsewhere): a cell is two JVMs and 2 s
-     * of warm-up before its windows, 5.5 s a pair, and the quick run keeps within its 15 minutes so.
-     * {@code --forks 2} gives quick's usual two, as the README's runs have.
-     */
-    @Override
-    public java.util.OptionalInt forks(asyncbench.experiment.Profile profile) {
-        return profile == asyncbench.experiment.Profile.QUICK ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
-    }
-
     @Override
     public long heapMegabytes(Model model, Map<String, Long> point) {
         return 256;
