@@ -3,17 +3,20 @@ package asyncbench.report;
 import asyncbench.experiment.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
+import asyncbench.stats.Decision;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One model against another over an experiment's grid: per cell the ratio (above 100: the first is
- * better, whichever way the headline metric points) and which side is clearly better, that is, when
- * their error intervals do not overlap.
+ * better, whichever way the headline metric points) and its verdict ({@link Decision}): a side is
+ * better where the 95% interval on the ratio excludes 1, or where the other reached a limit; the same
+ * where the interval lies inside [0.9, 1.1]; undecided otherwise.
  */
 final class Contrast {
     enum Side {
-        FIRST, SECOND, TIE, ONLY_FIRST, ONLY_SECOND, NEITHER
+        /** FIRST, SECOND: that side is better (its interval, or a limit of the other); SAME: within 10%; TIE: undecided. */
+        FIRST, SECOND, SAME, TIE, ONLY_FIRST, ONLY_SECOND, NEITHER
     }
 
     final ExperimentResults results;
@@ -41,13 +44,20 @@ final class Contrast {
                 ratio[r][c] = Double.NaN;
                 if (ma.isPresent() && mb.isPresent()) {
                     ratio[r][c] = better(ma.get().value(), mb.get().value());
-                    side[r][c] = compare(ma.get(), mb.get());
+                    Decision d = Decision.of(results.experiment, Map.of(), results.headline.metric(),
+                            results.headline.higherIsBetter(), b, a);
+                    side[r][c] = switch (d.verdict()) {
+                        case BETTER -> Side.FIRST;
+                        case WORSE -> Side.SECOND;
+                        case SAME -> Side.SAME;
+                        default -> Side.TIE;
+                    };
                     note[r][c] = Units.times(ratio[r][c]);
                 } else if (ma.isPresent()) {
-                    side[r][c] = Side.ONLY_FIRST;
+                    side[r][c] = b.filter(Decision::limited).isPresent() ? Side.FIRST : Side.ONLY_FIRST;
                     note[r][c] = status(b);
                 } else if (mb.isPresent()) {
-                    side[r][c] = Side.ONLY_SECOND;
+                    side[r][c] = a.filter(Decision::limited).isPresent() ? Side.SECOND : Side.ONLY_SECOND;
                     note[r][c] = status(a);
                 } else {
                     side[r][c] = Side.NEITHER;
@@ -59,21 +69,6 @@ final class Contrast {
 
     private double better(double a, double b) {
         return results.headline.higherIsBetter() ? a / b * 100 : b / a * 100;
-    }
-
-    /** Clearly different only when both have an error and their intervals do not overlap: a figure measured once is never clearly better. */
-    private Side compare(Metric a, Metric b) {
-        if (a.error() == null || b.error() == null) {
-            return Side.TIE;
-        }
-        double ea = a.error();
-        double eb = b.error();
-        boolean aHigher = a.value() - ea > b.value() + eb;
-        boolean bHigher = b.value() - eb > a.value() + ea;
-        if (!aHigher && !bHigher) {
-            return Side.TIE;
-        }
-        return aHigher == results.headline.higherIsBetter() ? Side.FIRST : Side.SECOND;
     }
 
     private static String status(Optional<CellResult> c) {
@@ -105,8 +100,10 @@ final class Contrast {
         v.append(a).append(" vs ").append(b).append(" (").append(results.headline.metric()).append(", ")
                 .append(results.headline.higherIsBetter() ? "higher" : "lower").append(" is better): ")
                 .append(a).append(" better in ").append(counts[Side.FIRST.ordinal()]).append(", ")
-                .append(b).append(" better in ").append(counts[Side.SECOND.ordinal()]).append(", no clear difference in ")
-                .append(counts[Side.TIE.ordinal()]).append(" of ").append(total).append(" cells");
+                .append(b).append(" better in ").append(counts[Side.SECOND.ordinal()]).append(", the same within 10% in ")
+                .append(counts[Side.SAME.ordinal()]).append(", undecided in ").append(counts[Side.TIE.ordinal()])
+                .append(" of ").append(total).append(" cells (a side is better where the 95% interval on the ratio excludes 1, "
+                        + "or where the other reached a limit)");
         if (counts[Side.ONLY_FIRST.ordinal()] > 0) {
             v.append("; only ").append(a).append(" ran in ").append(counts[Side.ONLY_FIRST.ordinal()]);
         }
@@ -142,7 +139,7 @@ final class Contrast {
             boolean all = true;
             boolean any = false;
             for (Side s : side[r]) {
-                if (s == Side.FIRST || s == Side.SECOND || s == Side.TIE) {
+                if (s == Side.FIRST || s == Side.SECOND || s == Side.SAME || s == Side.TIE) {
                     all &= s == winner;
                     any = true;
                 }

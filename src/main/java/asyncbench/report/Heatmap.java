@@ -71,11 +71,15 @@ final class Heatmap {
                 double ratio = contrast.ratio[row][c];
                 Color fill = switch (contrast.side[row][c]) {
                     case ONLY_FIRST, ONLY_SECOND, NEITHER -> MISSING;
-                    case TIE -> NEUTRAL;
-                    case FIRST, SECOND -> colour(ratio);
+                    case TIE, SAME -> NEUTRAL;
+                    case FIRST, SECOND -> Double.isNaN(ratio) ? MISSING : colour(ratio);
                 };
                 rect(g, x + 1, y + 1, cellW - 2, CELL_H - 2, fill);
-                String text = contrast.note[row][c] + (contrast.side[row][c] == Contrast.Side.TIE ? "~" : "");
+                String text = contrast.note[row][c] + switch (contrast.side[row][c]) {
+                    case TIE -> " ?";
+                    case SAME -> " =";
+                    default -> "";
+                };
                 text(g, x + cellW / 2, y + CELL_H / 2 + 4, text, 12, Anchor.MIDDLE, INK, false);
             }
         }
@@ -89,7 +93,7 @@ final class Heatmap {
         text(g, LEFT + 60 * stops.length + 8, legendY, "ratio, log scale", 10,
                 Anchor.START, INK, false);
         text(g, 10, legendY + 24,
-                "grey, ~: no clear difference (99.9% error bars overlap, or a figure without error); limit, error...: one model did not measure the cell",
+                "grey, =: the same within 10%; grey, ?: undecided (95% interval on the ratio); limit, error...: one model did not measure the cell",
                 10, Anchor.START, INK, false);
     }
 

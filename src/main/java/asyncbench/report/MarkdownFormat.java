@@ -1,5 +1,9 @@
 package asyncbench.report;
 
+import asyncbench.experiment.calibration.Calibration;
+import asyncbench.stats.Decision;
+import asyncbench.stats.Decisions;
+import asyncbench.stats.Verdict;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
@@ -47,6 +51,7 @@ final class MarkdownFormat implements ResultFormat {
     static String document(RunReport report, Path dir) {
         StringBuilder md = new StringBuilder("# asyncbench report: run ").append(report.run()).append("\n\n");
         header(md, report.results(), report.unreadableLines());
+        Calibration.verdict(report.decisions()).ifPresent(c -> md.append("**").append(c).append("**\n\n"));
         md.append(matrix(report.sections()));
         for (RunReport.Section section : report.sections()) {
             section(md, section, dir);
@@ -60,6 +65,11 @@ final class MarkdownFormat implements ResultFormat {
         md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
         md.append("> **Reproduces**: ").append(experiment.origin().reproduces()).append("\\\n> **Published**: ")
                 .append(experiment.origin().published()).append("\n\n");
+        if (!section.decisions().isEmpty()) {
+            md.append("**Verdicts** (").append(RunReport.totals(section.decisions())).append("):\n\n");
+            Decisions.summary(section.decisions()).forEach(line -> md.append("- ").append(line).append('\n'));
+            md.append('\n');
+        }
         md.append("**Winners** (").append(experiment.headline().metric()).append("): ").append(section.winners().verdict()).append(".\n\n");
         if (!section.causes().isEmpty()) {
             md.append("**What the runtime did where a model is clearly behind** (flight recorder, the cell's first JVM):\n\n");
@@ -73,7 +83,7 @@ final class MarkdownFormat implements ResultFormat {
                 .append(Tables.headline(r)).append('\n');
         if (experiment.headline().additive() && r.models.size() > 1) {
             md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
-                    .append(", difference of the means ± the 99.9% half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');
+                    .append(", difference of the means ± their half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');
         }
         if (experiment.ratio().isPresent() && r.params.contains(experiment.ratio().get().param())) {
             Ratio ratio = experiment.ratio().get();
@@ -91,7 +101,7 @@ final class MarkdownFormat implements ResultFormat {
             md.append("### ").append(growth.perUnit()).append(" as a slope\n\n")
                     .append("A least-squares line of ").append(growth.metric()).append(" against ")
                     .append(growth.param()).append(" per model, over every point and JVM (commons-math); ")
-                    .append("± is the 99.9% half-width.\n\n").append(Slopes.table(lines, growth)).append('\n');
+                    .append("± is the 95% half-width.\n\n").append(Slopes.table(lines, growth)).append('\n');
             Slopes.verdicts(lines, growth).forEach(v -> md.append("- ").append(v).append('\n'));
             md.append('\n');
         });
@@ -104,6 +114,7 @@ final class MarkdownFormat implements ResultFormat {
             md.append("### ").append(metric).append(" in ").append(metricUnit).append("\n\n")
                     .append(Tables.metric(r, metric)).append('\n');
         }
+        decisions(md, section.decisions());
         limits(md, r.cells);
         md.append("### Status, resources and work per cell\n\n").append(Tables.resources(r)).append('\n');
     }
@@ -114,8 +125,8 @@ final class MarkdownFormat implements ResultFormat {
     }
 
     /**
-     * The winners matrix: per experiment and model, the points the model wins clearly out of the points
-     * where two models or more measured; "-" where the model did not run.
+     * The verdicts matrix: per experiment and model, what its contrasts against the experiment's first model
+     * decided, point by point, in words.
      */
     private static String matrix(List<RunReport.Section> sections) {
         if (sections.isEmpty()) {
@@ -128,22 +139,57 @@ final class MarkdownFormat implements ResultFormat {
             }
         }
         sections.stream().flatMap(s -> s.results().models.stream()).filter(m -> !models.contains(m)).distinct().forEach(models::add);
-        StringBuilder md = new StringBuilder("## Winners\n\nPer experiment and model, **won + shared / points**: the points the model "
-                + "wins clearly (its 99.9% interval clears the runner-up's), then those with no clear winner where it is in the lead "
-                + "with others (its interval reaches the best model's), out of the points where two models or more measured the "
-                + "experiment's headline. What is left of the points, the model is clearly behind the best one, or measured it "
-                + "once; \"-\": it did not run.\n\n| experiment |");
+        StringBuilder md = new StringBuilder("## Verdicts against each experiment's first model\n\n| experiment | first model |");
         models.forEach(m -> md.append(' ').append(m).append(" |"));
-        md.append("\n|---|").append("---|".repeat(models.size())).append('\n');
+        md.append("\n|---|---|").append("---|".repeat(models.size())).append('\n');
         for (RunReport.Section s : sections) {
-            md.append("| ").append(s.experiment().name()).append(" |");
+            String first = s.results().models.isEmpty() ? "" : s.results().models.getFirst();
+            md.append("| ").append(s.experiment().name()).append(" | ").append(first).append(" |");
             for (String m : models) {
-                md.append(' ').append(s.results().models.contains(m)
-                        ? s.winners().wins(m) + " + " + s.winners().shared(m) + " / " + s.winners().contests() : "-").append(" |");
+                String text;
+                if (!s.results().models.contains(m)) {
+                    text = "-";
+                } else if (m.equals(first)) {
+                    text = "(first)";
+                } else {
+                    text = counts(s.decisions().stream().filter(d -> d.model().equals(m)).toList());
+                }
+                md.append(' ').append(text).append(" |");
             }
             md.append('\n');
         }
         return md.append('\n').toString();
+    }
+
+    /** "better 3, same 1, undecided 1 of 5": a model's verdicts at the points it ran. */
+    private static String counts(List<Decision> ds) {
+        List<Decision> contests = ds.stream().filter(d -> d.verdict() != Verdict.NO_CONTEST).toList();
+        List<String> parts = new ArrayList<>();
+        for (Verdict v : List.of(Verdict.BETTER, Verdict.WORSE, Verdict.SAME, Verdict.UNDECIDED)) {
+            long n = contests.stream().filter(d -> d.verdict() == v).count();
+            if (n > 0) {
+                parts.add((v == Verdict.SAME ? "same" : v.id()) + " " + n);
+            }
+        }
+        return parts.isEmpty() ? "no contest" : String.join(", ", parts) + " of " + contests.size();
+    }
+
+    /** Every headline contrast of the experiment: where, which pair, the verdict and the ratio with its interval. */
+    private static void decisions(StringBuilder md, List<Decision> ds) {
+        if (ds.isEmpty()) {
+            return;
+        }
+        md.append("### Every contrast against ").append(ds.getFirst().baseline())
+                .append(" (ratio above x1: the model is better; 95% interval; JVMs of each side)\n\n")
+                .append("| point | model | verdict | ratio [interval] | JVMs | would decide it |\n|---|---|---|---|---|---|\n");
+        for (Decision d : ds) {
+            md.append("| ").append(d.point().isEmpty() ? "-" : d.where()).append(" | ").append(d.model()).append(" | ")
+                    .append(d.verdict().decided() ? "**" + d.verdict().id() + "**" : d.verdict().id()).append(" | ")
+                    .append(d.figure()).append(" | ").append(d.modelForks()).append(" + ").append(d.baselineForks()).append(" | ")
+                    .append(d.verdict() == Verdict.UNDECIDED ? (d.forksNeeded() == null ? "more than " + asyncbench.stats.RatioInterval.MAX_FORKS + " JVMs each"
+                            : "about " + d.forksNeeded() + " JVMs each") : "").append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void limits(StringBuilder md, List<CellResult> cells) {
@@ -193,11 +239,13 @@ final class MarkdownFormat implements ResultFormat {
         if (unreadable > 0) {
             md.append("; ").append(unreadable).append(" unreadable line(s) skipped (a run cut short)");
         }
-        int forks = results.stream().map(CellResult::forks).filter(Objects::nonNull)
-                .mapToInt(Integer::intValue).max().orElse(1);
-        md.append("\n- Each cell ran in ").append(forks > 1 ? forks + " fresh JVMs (forks), one after another," : "its own JVM")
-                .append(" with a fixed, pre-touched heap; errors are 99.9% confidence half-widths over the measured ")
-                .append(forks > 1 ? "windows of all its forks (each fork's own score is in results.jsonl)" : "windows")
-                .append("; a figure measured once has no error and is never called better.\n\n");
+        java.util.IntSummaryStatistics forks = results.stream().mapToInt(c -> c.forks() == null ? 1 : c.forks()).summaryStatistics();
+        md.append("\n- Each cell ran in ").append(forks.getMax() > 1
+                        ? forks.getMin() + " to " + forks.getMax() + " fresh JVMs (forks), interleaved with the other models of its point;"
+                        : "its own JVM;")
+                .append(" the JVM is the unit: a figure is the mean of its JVMs' scores, ± the 95% half-width over them")
+                .append(" (with one JVM, over its windows at 99.9%). Verdicts compare two models by a 95% interval on the ratio")
+                .append(" of their means (docs/statistics.md): better where it excludes 1, the same where it lies inside [0.9, 1.1],")
+                .append(" undecided otherwise; a figure from one JVM decides nothing.\n\n");
     }
 }

@@ -20,7 +20,7 @@ public final class Report {
 
     /** The formats, in the order written: the pictures before the documents that show them. */
     private static final List<ResultFormat> FORMATS = List.of(new CsvFormat(), new SvgFormat(), new PngFormat(),
-            new JmhJsonFormat(), new MarkdownFormat(), new HtmlFormat());
+            new JmhJsonFormat(), new VerdictsFormat(), new MarkdownFormat(), new HtmlFormat());
 
     /**
      * What was written, and the verdicts for the console: per experiment its winners, slopes and what the

@@ -1,5 +1,9 @@
 package asyncbench.report;
 
+import asyncbench.experiment.calibration.Calibration;
+import asyncbench.stats.Decision;
+import asyncbench.stats.Decisions;
+import asyncbench.stats.Verdict;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Growth;
 import asyncbench.result.CellResult;
@@ -20,15 +24,21 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
 
     /** One experiment's part of the report. */
     record Section(Experiment experiment, ExperimentResults results, Winners winners, List<Contrasted> contrasts,
-            List<Picture> charts, Optional<List<Slopes.Line>> slopes, List<String> causes) {
+            List<Picture> charts, Optional<List<Slopes.Line>> slopes, List<String> causes, List<Decision> decisions) {
 
-        /** The verdicts for the terminal; the pairs' sentences only where {@code pairs} (the user named pairs). */
+        /**
+         * The verdicts for the terminal: what is decided against the baseline, in one line of totals and
+         * one per model; the pairs' sentences only where {@code pairs} (the user named pairs).
+         */
         List<String> verdicts(boolean pairs) {
             List<String> verdicts = new ArrayList<>();
             if (pairs) {
                 contrasts.forEach(c -> verdicts.add(c.contrast().verdict()));
             }
-            verdicts.add("winners: " + winners.verdict());
+            if (!decisions.isEmpty()) {
+                verdicts.add(totals(decisions));
+                verdicts.add(String.join("; ", Decisions.summary(decisions)));
+            }
             slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.growth().orElseThrow())));
             causes.stream().limit(RuntimeCauses.SHOWN).forEach(c -> verdicts.add("why: " + c));
             if (causes.size() > RuntimeCauses.SHOWN) {
@@ -44,6 +54,22 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
 
     /** A pair of models contrasted point by point, with its heatmap where the grid has more than one point. */
     record Contrasted(Contrast contrast, Optional<Picture> heatmap) {
+    }
+
+    /** "decided 24 of 28 contrasts against platform on iterationsPerSecond (better 10, worse 12, same within 10% 2); undecided 4". */
+    static String totals(List<Decision> decisions) {
+        List<Decision> contests = decisions.stream().filter(d -> d.verdict() != Verdict.NO_CONTEST).toList();
+        long better = contests.stream().filter(d -> d.verdict() == Verdict.BETTER).count();
+        long worse = contests.stream().filter(d -> d.verdict() == Verdict.WORSE).count();
+        long same = contests.stream().filter(d -> d.verdict() == Verdict.SAME).count();
+        return "decided " + (better + worse + same) + " of " + contests.size() + " contrasts against "
+                + decisions.getFirst().baseline() + " on " + decisions.getFirst().metric() + " (better " + better + ", worse " + worse
+                + ", same within 10% " + same + "); undecided " + (contests.size() - better - worse - same);
+    }
+
+    /** Every headline contrast of the report. */
+    List<Decision> decisions() {
+        return sections.stream().flatMap(s -> s.decisions().stream()).toList();
     }
 
     static Section section(Experiment experiment, List<CellResult> cells, List<Comparison> requested) {
@@ -62,7 +88,7 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
                 .map(param -> Slopes.fit(r, experiment.growth().get()));
         Winners winners = new Winners(r);
         return new Section(experiment, r, winners, contrasts, LineCharts.draw(experiment, cells, r.models), slopes,
-                RuntimeCauses.of(r, winners));
+                RuntimeCauses.of(r, winners), Decisions.headline(experiment, cells));
     }
 
     /** The pairs asked for that this experiment ran; none asked: every model against the first. */
@@ -77,8 +103,12 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
         return pairs;
     }
 
+    /** The terminal's verdicts: the calibration's sentence first, then each experiment's. */
     List<String> verdicts(boolean pairs) {
-        return sections.stream().flatMap(s -> s.verdicts(pairs).stream()).toList();
+        List<String> out = new ArrayList<>();
+        Calibration.verdict(decisions()).ifPresent(out::add);
+        sections.forEach(s -> out.addAll(s.verdicts(pairs)));
+        return out;
     }
 
     Stream<Picture> pictures() {

@@ -5,24 +5,31 @@ import asyncbench.experiment.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import asyncbench.stats.Estimate;
+import asyncbench.stats.RatioInterval;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Least-squares lines of a growing total against its parameter, one per model, fitted by
- * commons-math over every fork of every measured point: the slope with its 99.9% half-width, the
+ * commons-math over every fork of every measured point: the slope with its 95% half-width, the
  * intercept (fixed cost) with its own. A line needs three points; with fewer its errors are unknown.
+ * Two models' slopes are compared by an interval on their ratio ({@link RatioInterval}, each slope's
+ * standard error with n - 2 degrees of freedom).
  */
 final class Slopes {
-    private static final double ALPHA = 0.001;
+    private static final double ALPHA = 1 - RatioInterval.CONFIDENCE;
 
     /** One model's line. Errors are null when there are too few points to have one. */
     record Line(String model, int points, double slope, Double slopeError, double intercept, Double interceptError,
-            double rSquared, String unit) {
+            double rSquared, String unit, double slopeStdErr) {
+
+        /** The slope as the statistics see it. */
+        Estimate estimate() {
+            return new Estimate(slope, slopeStdErr, points - 2, points);
+        }
     }
 
     private Slopes() {
@@ -56,7 +63,7 @@ final class Slopes {
                 interceptError = t * regression.getInterceptStdErr();
             }
             lines.add(new Line(model, n, regression.getSlope(), slopeError, regression.getIntercept(), interceptError,
-                    regression.getRSquare(), unit));
+                    regression.getRSquare(), unit, n > 2 ? regression.getSlopeStdErr() : Double.NaN));
         }
         return lines;
     }
@@ -78,32 +85,34 @@ final class Slopes {
         return error == null ? s + " ± ?" : s + " ± " + Units.bytes(error);
     }
 
-    /** A sentence per model against the first: whose slope is clearly lower, and by how much. */
+    /**
+     * A sentence per model against the first: the ratio of the slopes (above x1: the model grows less)
+     * with its 95% interval, and the verdict it gives.
+     */
     static List<String> verdicts(List<Line> lines, Growth growth) {
         List<String> out = new ArrayList<>();
         if (lines.isEmpty()) {
             return out;
         }
-        Map<String, Line> byModel = new LinkedHashMap<>();
-        lines.forEach(l -> byModel.put(l.model(), l));
         Line base = lines.getFirst();
         for (Line l : lines.subList(1, lines.size())) {
             String head = growth.perUnit() + " (slope): " + l.model() + " " + Units.bytes(l.slope()) + " vs "
                     + base.model() + " " + Units.bytes(base.slope());
             if (l.slopeError() == null || base.slopeError() == null) {
-                out.add(head + ": too few points for an error, no verdict.");
-            } else if (l.slope() + l.slopeError() < base.slope() - base.slopeError()) {
-                out.add(head + ": " + l.model() + " clearly lower (" + ratio(base.slope(), l.slope()) + ").");
-            } else if (base.slope() + base.slopeError() < l.slope() - l.slopeError()) {
-                out.add(head + ": " + base.model() + " clearly lower (" + ratio(l.slope(), base.slope()) + ").");
+                out.add(head + ": too few points for an error (a line needs three), undecided.");
+            } else if (!(l.slope() > 0 && base.slope() > 0)) {
+                out.add(head + ": a slope is not above zero, no ratio, undecided.");
             } else {
-                out.add(head + ": no clear difference (99.9% intervals overlap).");
+                RatioInterval r = RatioInterval.of(base.estimate(), l.estimate(), false);
+                String figure = String.format(java.util.Locale.ROOT, "x%.3g [%.3g, %.3g]", r.ratio(), r.lower(), r.upper());
+                out.add(head + ": " + switch (r.verdict()) {
+                    case BETTER -> l.model() + " grows less, " + figure;
+                    case WORSE -> base.model() + " grows less, " + figure;
+                    case SAME -> "the same within 10%, " + figure;
+                    default -> "undecided, " + figure;
+                } + ".");
             }
         }
         return out;
-    }
-
-    private static String ratio(double high, double low) {
-        return low > 0 ? String.format(java.util.Locale.ROOT, "%.3g times less", high / low) : "the other is not above zero";
     }
 }

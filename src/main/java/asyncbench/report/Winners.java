@@ -1,6 +1,8 @@
 package asyncbench.report;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.CellResult;
+import asyncbench.stats.Decision;
+import asyncbench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,15 +12,16 @@ import java.util.Optional;
 
 /**
  * Which model wins at each point of an experiment, with the uncertainty taken into account: the model
- * with the best headline wins only where its 99.9% interval clears the runner-up's; otherwise the point
- * has no clear winner. A figure measured once never wins, and a point where only one model measured is
- * not a contest. Along the first parameter, the winner's changes are the crossovers the verdict names.
+ * with the best headline wins only where it is decided better than every other model that measured
+ * there (the 95% interval on each ratio excludes 1, {@link Decision}), and a model that reached a limit
+ * where another measured has lost the point; otherwise the point has no clear winner. A figure from one
+ * JVM never wins. Along the first parameter, the winner's changes are the crossovers the verdict names.
  */
 final class Winners {
     /**
      * One point: its column (the other parameters), its row value, the best model by value where two or
-     * more measured, the clear winner if any, and the leaders: the best model and every model whose
-     * interval reaches the best one's (none where the best was measured once, so has no interval).
+     * more measured (or one measured and the others reached a limit), the clear winner if any, and the
+     * leaders: the best model and every model not decided worse than it.
      */
     record Point(Map<String, Long> column, long row, Optional<String> best, Optional<String> winner, List<String> leaders,
             int contenders) {
@@ -30,52 +33,49 @@ final class Winners {
     Winners(ExperimentResults results) {
         this.results = results;
         List<Long> rows = results.rows.isEmpty() ? List.of(0L) : results.rows;
+        boolean higher = results.headline.higherIsBetter();
         for (Map<String, Long> column : results.columns) {
             for (long row : rows) {
-                Map<String, Metric> measured = new LinkedHashMap<>();
+                Map<String, CellResult> measured = new LinkedHashMap<>();
+                int limited = 0;
                 for (String model : results.models) {
-                    results.cell(model, row, column).flatMap(results::headlineOf)
-                            .filter(m -> !Double.isNaN(m.value())).ifPresent(m -> measured.put(model, m));
+                    Optional<CellResult> cell = results.cell(model, row, column);
+                    if (cell.flatMap(results::headlineOf).filter(m -> !Double.isNaN(m.value())).isPresent()) {
+                        measured.put(model, cell.get());
+                    } else if (cell.filter(Decision::limited).isPresent()) {
+                        limited++;
+                    }
                 }
                 if (measured.isEmpty()) {
                     continue;
                 }
-                if (measured.size() < 2) {
+                int contenders = measured.size() + limited;
+                if (contenders < 2) {
                     points.add(new Point(column, row, Optional.empty(), Optional.empty(), List.of(), 1));
                     continue;
                 }
-                boolean higher = results.headline.higherIsBetter();
-                Comparator<Map.Entry<String, Metric>> byValue = Comparator.comparingDouble(e -> e.getValue().value());
-                List<Map.Entry<String, Metric>> ranked = measured.entrySet().stream()
-                        .sorted(higher ? byValue.reversed() : byValue).toList();
-                points.add(new Point(column, row, Optional.of(ranked.get(0).getKey()), winner(ranked, higher),
-                        leaders(measured, ranked.get(0).getValue(), higher), measured.size()));
+                Comparator<Map.Entry<String, CellResult>> byValue = Comparator.comparingDouble(e -> value(e.getValue()));
+                String best = measured.entrySet().stream().sorted(higher ? byValue.reversed() : byValue).findFirst().orElseThrow().getKey();
+                CellResult bestCell = measured.get(best);
+                boolean beatsAll = measured.entrySet().stream().filter(e -> !e.getKey().equals(best))
+                        .allMatch(e -> decide(e.getValue(), bestCell).verdict() == Verdict.BETTER);
+                List<String> leaders = measured.entrySet().stream()
+                        .filter(e -> e.getKey().equals(best) || decide(bestCell, e.getValue()).verdict() != Verdict.WORSE)
+                        .map(Map.Entry::getKey).toList();
+                points.add(new Point(column, row, Optional.of(best), beatsAll ? Optional.of(best) : Optional.empty(), leaders,
+                        contenders));
             }
         }
     }
 
-    /** The best of {@code ranked} (best first), where its interval clears the runner-up's. */
-    private static Optional<String> winner(List<Map.Entry<String, Metric>> ranked, boolean higher) {
-        Metric best = ranked.get(0).getValue();
-        Metric next = ranked.get(1).getValue();
-        if (best.error() == null || next.error() == null) {
-            return Optional.empty();
-        }
-        boolean clear = higher ? best.value() - best.error() > next.value() + next.error()
-                : best.value() + best.error() < next.value() - next.error();
-        return clear ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+    private double value(CellResult c) {
+        return results.headlineOf(c).orElseThrow().value();
     }
 
-    /** The models, in model order, whose interval reaches {@code best}'s. */
-    private static List<String> leaders(Map<String, Metric> measured, Metric best, boolean higher) {
-        if (best.error() == null) {
-            return List.of();
-        }
-        return measured.entrySet().stream().filter(e -> {
-            Metric m = e.getValue();
-            double reach = m.error() == null ? 0 : m.error();
-            return higher ? m.value() + reach >= best.value() - best.error() : m.value() - reach <= best.value() + best.error();
-        }).map(Map.Entry::getKey).toList();
+    /** {@code model} against {@code baseline} on the headline. */
+    private Decision decide(CellResult baseline, CellResult model) {
+        return Decision.of(results.experiment, Map.of(), results.headline.metric(), results.headline.higherIsBetter(),
+                Optional.of(baseline), Optional.of(model));
     }
 
     List<Point> points() {

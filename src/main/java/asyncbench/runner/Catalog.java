@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.experiment.calibration.Calibration;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.brigade.Brigade;
 import asyncbench.experiment.fakeserver.FakeServer;
@@ -39,7 +40,7 @@ public interface Catalog {
 
     /** The lab's experiments, in the order a full run takes them. */
     final class BuiltIn implements Catalog {
-        private static final List<Experiment> ALL = List.of(SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
+        private static final List<Experiment> ALL = List.of(new Calibration(), SignalGrid.grid(), SignalGrid.pair(), new Waiters(), new FakeServer(), new Handover(),
                 Unwind.exceptions(), Unwind.finallyDepth(), new CallCost(), new Fibonacci(), new Sawtooth(), new ContextCapture(),
                 new Bridge(), new SuspendedGc(), new IdleMemory(), new Spawn(), new Brigade(),
                 new Responsiveness(), new Pump(), new JsonStream(), new ServerExperiment());

@@ -80,7 +80,7 @@ public record Decision(String experiment, Map<String, String> point, String mode
     }
 
     /** Reached a limit of the machine, or starved until killed: a result against it. */
-    static boolean limited(CellResult c) {
+    public static boolean limited(CellResult c) {
         return c.status() == Status.LIMIT || c.status() == Status.TIMEOUT;
     }
 

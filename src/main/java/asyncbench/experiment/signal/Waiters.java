@@ -70,7 +70,7 @@ public final class Waiters implements Experiment {
     @Override
     public List<Param> params() {
         return List.of(Param.of(WAITERS, "readers waiting at once",
-                List.of(1L << 10, 1L << 12), List.of(1L << 10, 1L << 16), Param.powersOfTwo(10, 20)));
+                List.of(1L << 10, 1L << 12), List.of(1L << 10, 1L << 13, 1L << 16), Param.powersOfTwo(10, 20)));
     }
 
     @Override
