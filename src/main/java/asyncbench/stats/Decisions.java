@@ -110,10 +110,10 @@ public final class Decisions {
         DoubleSummaryStatistics r = ds.stream().filter(d -> d.ratio() != null).mapToDouble(Decision::ratio).summaryStatistics();
         long limits = ds.stream().filter(d -> d.ratio() == null && d.verdict().decided()).count();
         List<String> parts = new ArrayList<>();
-        if (r.getCount() == 1) {
-            parts.add(Decision.times(r.getMin()));
-        } else if (r.getCount() > 1) {
-            parts.add(Decision.times(r.getMin()) + " .. " + Decision.times(r.getMax()));
+        if (r.getCount() > 0) {
+            String low = Decision.times(r.getMin());
+            String high = Decision.times(r.getMax());
+            parts.add(low.equals(high) ? low : low + " .. " + high);
         }
         if (limits > 0) {
             parts.add(limits + " by a limit");

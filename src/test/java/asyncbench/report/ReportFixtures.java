@@ -17,6 +17,11 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
+    /** A figure from one JVM per score: the mean, its 95% error over the JVMs, each JVM's score. */
+    static Metric forks(String unit, double... scores) {
+        return Metric.ofForks(java.util.Arrays.stream(scores).mapToObj(v -> Metric.once(v, unit)).toList());
+    }
+
     /** signal-grid: virtual wins from 2^7 readers on; platform hits a limit at 2^9. */
     static void grid(Path run) throws IOException {
         List<CellResult> cells = new ArrayList<>();
@@ -39,7 +44,7 @@ final class ReportFixtures {
                     new LimitInfo(300, "kernel.pid_max", "only 300 fit"), null, null, null, null, null, null, null);
         }
         return new CellResult("r", "signal-grid", model, "smoke", params, Status.OK, null, null,
-                Map.of("iterationsPerSecond", new Metric(value, 1.0, "iterations/s", List.of(value - 1, value + 1))),
+                Map.of("iterationsPerSecond", forks("iterations/s", value - 1, value + 1)),
                 Map.of("iterations", 10L), null, null, null, null, null);
     }
 
@@ -55,7 +60,7 @@ final class ReportFixtures {
                 boolean failed = model.equals("virtual") && depth == 256;
                 cells.add(new CellResult("r", "idle-memory", model, "smoke", params, failed ? Status.ERROR : Status.OK,
                         failed ? "boom" : null, null,
-                        failed ? null : Map.of("bytesPerTask", new Metric(bytes, 10.0, "bytes", List.of(bytes - 5, bytes + 5))),
+                        failed ? null : Map.of("bytesPerTask", forks("bytes", bytes - 5, bytes + 5)),
                         Map.of("tasks", 2000L), null, null, null, null, null));
             }
         }

@@ -40,11 +40,13 @@ class ReportTest {
     void rendersTablesHeatmapsAndAVerdictFromSavedResults() throws Exception {
         writeGrid();
         Report.Rendered rendered = Report.render(run, new Catalog.BuiltIn(), List.of(new Comparison("virtual", "platform")));
-        assertEquals(2, rendered.verdicts().size(), "the pair's verdict and the winners");
-        String winners = rendered.verdicts().get(1);
-        assertTrue(winners.startsWith("signal-grid: winners: platform wins 2, virtual wins 2 of 4 points"), winners);
+        assertEquals(3, rendered.verdicts().size(), "the pair's verdict, then what is decided against the first model: totals and per model");
+        assertEquals("signal-grid: decided 6 of 6 contrasts against platform on iterationsPerSecond (better 4, worse 2, same within 10% 0); undecided 0",
+                rendered.verdicts().get(1));
+        assertEquals("signal-grid: virtual vs platform: better at 4 of 6 points (x3.00; 2 by a limit), worse at 2 (x0.50)",
+                rendered.verdicts().get(2));
         String verdict = rendered.verdicts().getFirst();
-        assertTrue(verdict.contains("virtual better in 2, platform better in 2, no clear difference in 0 of 6 cells; only virtual ran in 2"), verdict);
+        assertTrue(verdict.contains("virtual better in 4, platform better in 2, the same within 10% in 0, undecided in 0 of 6 cells"), verdict);
         assertTrue(verdict.contains("virtual is better from readers=2^7 on at every writers value"), verdict);
 
         Path png = run.resolve("signal-grid-virtual-vs-platform.png");
@@ -144,7 +146,7 @@ class ReportTest {
                     params.put("client", 0L);
                     double rate = 1000 * connections + Long.parseLong(line[1]);
                     out.add(new CellResult("r", "server", line[0], "smoke", params, Status.OK, null, null,
-                            Map.of("requestsPerSecond", new Metric(rate, 1.0, "req/s", List.of(rate - 1, rate + 1))),
+                            Map.of("requestsPerSecond", ReportFixtures.forks("req/s", rate - 1, rate + 1)),
                             Map.of("answered", 10L), null, null, null, null, null));
                 }
             }
@@ -175,7 +177,7 @@ class ReportTest {
                 int i = 1;
                 for (String metric : asyncbench.experiment.LatencyWindows.metrics()) {
                     double v = base * i++;
-                    metrics.put(metric, new Metric(v, 1.0, "us", List.of(v - 1, v + 1)));
+                    metrics.put(metric, ReportFixtures.forks("us", v - 1, v + 1));
                 }
                 out.add(new CellResult("r", "responsiveness", model, "smoke", params, Status.OK, null, null, metrics,
                         Map.of("requestsSent", 20L), null, null, null, null, null));

@@ -18,7 +18,7 @@ class RuntimeCausesTest {
         Map<String, Long> params = new LinkedHashMap<>();
         params.put("connections", connections);
         return new CellResult("r", "server", model, "quick", params, Status.OK, null, null,
-                Map.of("rate", new Metric(rate, rate / 100, "req/s", List.of(rate * 0.99, rate * 1.01))), Map.of("n", 1L),
+                Map.of("rate", ReportFixtures.forks("req/s", rate * 0.99, rate * 1.01)), Map.of("n", 1L),
                 new Resources(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, events), null, null, null, 2.0, 2);
     }
 

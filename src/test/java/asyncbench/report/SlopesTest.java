@@ -46,7 +46,7 @@ class SlopesTest {
         assertEquals(6, lines.get(0).points(), "every fork of every point");
         assertEquals(250, lines.get(1).slope(), 1);
         List<String> verdicts = Slopes.verdicts(lines, GROWTH);
-        assertTrue(verdicts.getFirst().contains("future clearly lower (80.0 times less)"), verdicts.toString());
+        assertTrue(verdicts.getFirst().contains("future grows less, x80.0 ["), verdicts.toString());
     }
 
     @Test

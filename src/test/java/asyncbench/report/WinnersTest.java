@@ -19,9 +19,10 @@ class WinnersTest {
         Map<String, Long> params = new LinkedHashMap<>();
         params.put("readers", readers);
         params.put("writers", 1L);
-        List<Double> samples = error == null ? List.of(value) : List.of(value - error / 2, value + error / 2);
+        Metric rate = error == null ? new Metric(value, null, "ops/s", List.of(value))
+                : ReportFixtures.forks("ops/s", value - error / 2, value + error / 2);
         return new CellResult("r", "grid", model, "quick", params, Status.OK, null, null,
-                Map.of("rate", new Metric(value, error, "ops/s", samples)), Map.of("n", 1L), null, null, null, null, null);
+                Map.of("rate", rate), Map.of("n", 1L), null, null, null, null, null);
     }
 
     private static Winners winners(List<CellResult> cells, boolean higherIsBetter) {
