@@ -54,6 +54,40 @@ class RunnerTest {
     }
 
     @Test
+    void theBudgetBuysJvmsForAnUndecidedContrastAndTheFirstPassIsInterleaved() throws Exception {
+        Files.deleteIfExists(TestCatalog.FORK_LOG);
+        Plan plan = new Plan(List.of("noisy"), "quick", List.of(), Map.of("n", List.of(1L)), null, 2, null, null, List.of(), 30L, "noisy-run");
+        Runner.Run run = runner().start(plan);
+        List<String> order = Files.readAllLines(TestCatalog.FORK_LOG);
+        assertEquals(java.util.Set.of("platform", "virtual"), java.util.Set.copyOf(order.subList(0, 2)), "round one: each model once " + order);
+        assertEquals(java.util.Set.of("platform", "virtual"), java.util.Set.copyOf(order.subList(2, 4)), "round two: each model once " + order);
+        assertTrue(run.addedForks() >= 2, "the undecided contrast got more JVMs: " + order);
+        List<CellResult> cells = ResultsFile.latest(ResultsFile.read(run.results()).results());
+        assertEquals(2, cells.size());
+        for (CellResult c : cells) {
+            assertEquals(c.forks(), c.forkReasons().size(), "a reason for every JVM");
+            assertEquals(List.of(Runner.MINIMUM, Runner.MINIMUM), c.forkReasons().subList(0, 2));
+            assertTrue(c.forkReasons().get(2).startsWith(Runner.BUDGET + "virtual vs platform at n=1: undecided, x"), c.forkReasons().toString());
+            assertEquals(c.forks(), c.metric("score").orElseThrow().forks().size(), "one score per JVM");
+            assertEquals(order.stream().filter(c.model()::equals).count(), (long) c.forks(), "every JVM that ran is in the cell");
+        }
+        assertEquals(run.runId(), Runs.resolve(results, "noisy-run"));
+        assertEquals(run.runId(), Runs.resolve(results, "latest"));
+        UsageException unknown = assertThrows(UsageException.class, () -> Runs.resolve(results, "previous"));
+        assertTrue(unknown.getMessage().contains("no previous run"), unknown.getMessage());
+        Files.deleteIfExists(TestCatalog.FORK_LOG);
+    }
+
+    @Test
+    void aDecidedContrastGetsNoMoreJvms() throws Exception {
+        // ok scores 1 on platform and 2 on virtual in every JVM: decided after the first pass
+        Plan plan = new Plan(List.of("ok"), "quick", List.of(), Map.of("n", List.of(1L)), null, 2, null, null, List.of(), 60L, null);
+        Runner.Run run = runner().start(plan);
+        assertEquals(0, run.addedForks());
+        ResultsFile.latest(ResultsFile.read(run.results()).results()).forEach(c -> assertEquals(2, c.forks()));
+    }
+
+    @Test
     void aRunWithTheFlightRecorderRecordsEachCellsRuntime() throws Exception {
         Plan plan = new Plan(List.of("ok"), "smoke", List.of("platform"), Map.of("n", List.of(1L)), null, null, true, null);
         CellResult ok = ResultsFile.read(runner().start(plan).results()).results().getFirst();
