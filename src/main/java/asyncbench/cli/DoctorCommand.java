@@ -1,5 +1,6 @@
 package asyncbench.cli;
 
+import asyncbench.os.MachineLoad;
 import asyncbench.os.KernelLimits;
 import asyncbench.os.ProcStatus;
 import asyncbench.os.Rusage;
@@ -24,6 +25,8 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Memory: " + memTotal());
         out.println("This JVM: " + ProcStatus.read().threads() + " threads; getrusage "
                 + (Rusage.self().voluntarySwitches() >= 0 ? "works" : "fails"));
+        MachineLoad load = MachineLoad.sample(java.time.Duration.ofSeconds(1));
+        out.println("Machine: " + (load.isBusy() ? "BUSY: " : "quiet: ") + load.describe());
         out.println();
         out.println("Limits on platform threads:");
         for (String[] row : KernelLimits.read().explain()) {

@@ -1,5 +1,6 @@
 package asyncbench.cli;
 
+import asyncbench.os.MachineLoad;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Param;
@@ -125,6 +126,12 @@ final class RunCommand implements Callable<Integer> {
         Runner runner = new Runner(catalog, results, new ConsoleProgress(spec.commandLine().getErr(), catalog));
         if (counts) {
             return printCounts(catalog);
+        }
+        MachineLoad load = MachineLoad.sample(java.time.Duration.ofSeconds(1));
+        if (load.isBusy()) {
+            spec.commandLine().getErr().println("asyncbench: the machine is busy before measuring (" + load.describe()
+                    + "): figures measured now carry its noise; './asyncbench doctor' says the same.");
+            spec.commandLine().getErr().flush();
         }
         Runner.Run run;
         if (resume != null) {
