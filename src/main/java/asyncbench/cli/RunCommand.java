@@ -127,23 +127,22 @@ final class RunCommand implements Callable<Integer> {
         if (counts) {
             return printCounts(catalog);
         }
-        MachineLoad load = MachineLoad.sample(java.time.Duration.ofSeconds(1));
-        if (load.isBusy()) {
-            spec.commandLine().getErr().println("asyncbench: the machine is busy before measuring (" + load.describe()
-                    + "): figures measured now carry its noise; './asyncbench doctor' says the same.");
-            spec.commandLine().getErr().flush();
-        }
         Runner.Run run;
         if (resume != null) {
             if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
                     || forks != null || jfr || shard != null || !jvmArgs.isEmpty() || budget != null || name != null) {
                 throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr, --jvm-arg, --shard, --budget or --name with it");
             }
-            run = runner.resume(Runs.resolve(results, resume));
+            String id = Runs.resolve(results, resume);
+            warnIfBusy();
+            run = runner.resume(id);
         } else {
             List<String> chosen = experiments.isEmpty() ? catalog.names() : experiments;
-            run = runner.start(new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
-                    shard(System.getenv()), jvmArgs, budget == null ? null : budgetSeconds(budget), name));
+            Plan plan = new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
+                    shard(System.getenv()), jvmArgs, budget == null ? null : budgetSeconds(budget), name);
+            plan.cells(catalog);
+            warnIfBusy();
+            run = runner.start(plan);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Run " + run.runId() + ": " + run.ran().size() + " cells run"
@@ -161,6 +160,16 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Says, before any cell starts, what else is using the machine: it would be measured too. */
+    private void warnIfBusy() throws InterruptedException {
+        MachineLoad load = MachineLoad.sample(java.time.Duration.ofSeconds(1));
+        if (load.isBusy()) {
+            spec.commandLine().getErr().println("asyncbench: the machine is busy before measuring (" + load.describe()
+                    + "): figures measured now carry its noise; './asyncbench doctor' says the same.");
+            spec.commandLine().getErr().flush();
+        }
     }
 
     /** A duration as people write it: 90s, 15m, 2h, 1h30m, or a plain number of seconds. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** How big a run is: which parameter grid each experiment uses, and how long each cell measures. */
 public enum Profile {
     /** A few cells, short windows, one JVM each: proves everything runs; decides nothing (one JVM has no interval). */
-    SMOKE(new Measurement(1, 3, Duration.ofMillis(100)), Duration.ofSeconds(90), 1, Duration.ofMinutes(3)),
+    SMOKE(new Measurement(1, 2, Duration.ofMillis(100)), Duration.ofSeconds(90), 1, Duration.ofMinutes(3)),
     /**
      * A small grid, each cell first in two JVMs of one warm-up and three measured 150 ms windows (after
      * each JVM's untimed fixed-work run), then more JVMs where a contrast is still open, within 15 minutes.

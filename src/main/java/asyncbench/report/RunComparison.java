@@ -9,6 +9,7 @@ import asyncbench.result.Status;
 import asyncbench.runner.Catalog;
 import asyncbench.stats.Decision;
 import asyncbench.stats.Decisions;
+import asyncbench.stats.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,9 +54,64 @@ public final class RunComparison {
     }
 
     /** The compared cells, what differs between the runs' machines and JDKs, and the cells only one run has. */
-    public record Result(String runA, String runB, List<Row> rows, List<String> differences, int onlyInA, int onlyInB) {
+    public record Result(String runA, String runB, List<Row> rows, List<String> differences, int onlyInA, int onlyInB,
+            Agreement agreement) {
         public long count(Change change) {
             return rows.stream().filter(r -> r.change() == change).count();
+        }
+    }
+
+    /**
+     * How the two runs' own verdicts agree: each model against its experiment's first model at each point,
+     * decided in each run on its own, then set side by side: the same answer tomorrow is what a verdict is for.
+     *
+     * @param flipped the contrasts called better in one run and worse in the other
+     */
+    public record Agreement(int inBoth, int decidedInA, int decidedInB, int decidedInBoth, int sameVerdict, List<String> flipped) {
+
+        static Agreement of(List<Decision> a, List<Decision> b) {
+            Map<String, Decision> byKey = new LinkedHashMap<>();
+            a.forEach(d -> byKey.put(key(d), d));
+            int both = 0;
+            int decidedA = 0;
+            int decidedB = 0;
+            int decidedBoth = 0;
+            int same = 0;
+            List<String> flipped = new ArrayList<>();
+            for (Decision db : b) {
+                Decision da = byKey.get(key(db));
+                if (da == null || da.verdict() == Verdict.NO_CONTEST || db.verdict() == Verdict.NO_CONTEST) {
+                    continue;
+                }
+                both++;
+                decidedA += da.verdict().decided() ? 1 : 0;
+                decidedB += db.verdict().decided() ? 1 : 0;
+                if (da.verdict().decided() && db.verdict().decided()) {
+                    decidedBoth++;
+                    same += da.verdict() == db.verdict() ? 1 : 0;
+                    if (da.verdict() != db.verdict() && da.verdict() != Verdict.SAME && db.verdict() != Verdict.SAME) {
+                        flipped.add(db.experiment() + ": " + db.model() + " vs " + db.baseline()
+                                + (db.point().isEmpty() ? "" : " at " + db.where()) + ": " + da.figure() + " in A, " + db.figure() + " in B");
+                    }
+                }
+            }
+            return new Agreement(both, decidedA, decidedB, decidedBoth, same, List.copyOf(flipped));
+        }
+
+        private static String key(Decision d) {
+            return d.experiment() + " " + d.model() + " " + d.baseline() + " " + d.where();
+        }
+
+        /** One sentence. */
+        public String sentence() {
+            return "verdicts against each experiment's first model: " + inBoth + " contrasts in both runs; decided in A "
+                    + decidedInA + percent(decidedInA, inBoth) + ", in B " + decidedInB + percent(decidedInB, inBoth) + "; of the "
+                    + decidedInBoth + " decided in both, " + sameVerdict + percent(sameVerdict, decidedInBoth)
+                    + " got the same verdict; " + flipped.size() + " flipped between better and worse";
+        }
+
+        private static String percent(int part, int whole) {
+            return whole == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.0f%%)", 100.0 * part / whole);
         }
     }
 
@@ -86,7 +142,14 @@ public final class RunComparison {
         }
         int onlyA = (int) byKeyA.keySet().stream().filter(k -> !byKeyB.containsKey(k)).count();
         int onlyB = (int) byKeyB.keySet().stream().filter(k -> !byKeyA.containsKey(k)).count();
-        return new Result(runA.getFileName().toString(), runB.getFileName().toString(), rows, differences(a, b), onlyA, onlyB);
+        List<Decision> decisionsA = new ArrayList<>();
+        List<Decision> decisionsB = new ArrayList<>();
+        for (Experiment experiment : catalog.experiments()) {
+            decisionsA.addAll(Decisions.headline(experiment, a.stream().filter(c -> c.experiment().equals(experiment.name())).toList()));
+            decisionsB.addAll(Decisions.headline(experiment, b.stream().filter(c -> c.experiment().equals(experiment.name())).toList()));
+        }
+        return new Result(runA.getFileName().toString(), runB.getFileName().toString(), rows, differences(a, b), onlyA, onlyB,
+                Agreement.of(decisionsA, decisionsB));
     }
 
     private static Optional<Metric> measured(CellResult c, String metric) {
@@ -142,7 +205,9 @@ public final class RunComparison {
     public static String markdown(Result r) {
         StringBuilder md = new StringBuilder("# asyncbench: run ").append(r.runB()).append(" against run ").append(r.runA()).append("\n\n");
         r.differences().forEach(d -> md.append("- ").append(d).append('\n'));
-        md.append("- ").append(summary(r)).append("\n\n");
+        md.append("- ").append(summary(r)).append('\n');
+        md.append("- ").append(r.agreement().sentence()).append("\n\n");
+        r.agreement().flipped().forEach(f -> md.append("- flipped: ").append(f).append('\n'));
         md.append("Each cell's headline, B against A as a ratio with its 95% interval over the two cells' JVMs (above x1: B is better, "
                 + "whichever way the figure points): better or worse where the interval excludes 1, the same where it lies inside [0.9, 1.1], "
                 + "undecided otherwise (docs/statistics.md).\n\n");
@@ -189,6 +254,8 @@ public final class RunComparison {
                     row.changed() ? "<- " + row.change().words() : row.change().words()));
         }
         out.append(summary(r)).append('\n');
+        out.append(r.agreement().sentence()).append('\n');
+        r.agreement().flipped().forEach(f -> out.append("  flipped: ").append(f).append('\n'));
         return out.toString();
     }
 

@@ -35,9 +35,12 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
             if (pairs) {
                 contrasts.forEach(c -> verdicts.add(c.contrast().verdict()));
             }
-            if (!decisions.isEmpty()) {
+            if (decisions.stream().anyMatch(d -> d.lower() != null || d.verdict().decided())) {
                 verdicts.add(totals(decisions));
                 verdicts.add(String.join("; ", Decisions.summary(decisions)));
+            } else if (!decisions.isEmpty()) {
+                verdicts.add(decisions.size() + " contrasts against " + decisions.getFirst().baseline()
+                        + ", none with an interval: one JVM a cell decides nothing (the report has the figures)");
             }
             slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.growth().orElseThrow())));
             causes.stream().limit(RuntimeCauses.SHOWN).forEach(c -> verdicts.add("why: " + c));

@@ -21,7 +21,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "run nosuch| unknown experiment 'nosuch'; valid: signal-grid, signal-pair, waiters, fake-server, handover",
+        "run nosuch| unknown experiment 'nosuch'; valid: calibration, signal-grid, signal-pair, waiters, fake-server, handover",
         "run signal-grid --models carrier| unknown model 'carrier'; valid: platform, virtual, virtual1, continuation, future, futurePool, eventLoop, tasks",
         "run signal-grid --models eventLoop| model 'eventLoop' is not supported by signal-grid; supported: platform, virtual, virtual1, future, futurePool",
         "run signal-grid --param threads=4| unknown parameter 'threads' for signal-grid; valid: readers, writers",
@@ -47,6 +47,14 @@ class MainTest {
         "run signal-pair --param counting=fast| unknown value 'fast' for parameter 'counting'; valid: shared, perReader",
         "run --results /proc/asyncbench-nowhere| cannot write results under /proc/asyncbench-nowhere: give --results a directory",
         "compare nope other| no run 'nope' under",
+        "compare latest previous| no latest run under",
+        "compare a b --fail-on slower| --fail-on must be none or worse, was 'slower'",
+        "run signal-grid --budget soon| --budget must be a time such as 90s, 15m, 2h or 1h30m, was 'soon'",
+        "run signal-grid --budget 8d| --budget must be a time such as 90s, 15m, 2h or 1h30m",
+        "run signal-grid --budget 200h| --budget must be between 0 and 7 days",
+        "run signal-grid --name ../up| --name must be 1 to 64 letters, digits",
+        "run signal-grid --name latest| --name cannot be 'latest' or 'previous'",
+        "run --resume nope --budget 1m| --resume takes the run's own plan",
         "run signal-grid --shard 3/2| --shard must be K/N with 1 <= K <= N",
         "run signal-grid --shard 4| --shard 4 needs this machine's K",
         "run signal-grid --jvm-arg=-XX:+UseNoSuchGC| --jvm-arg: the JVM does not start with -XX:+UseNoSuchGC: Unrecognized VM option 'UseNoSuchGC'",
@@ -87,6 +95,46 @@ class MainTest {
         "load http://127.0.0.1:1/json -c 2 -t 3| --threads between 1 and the connections"})
     void badServerAndLoadInputExitsWith2(String args, String expected) {
         assertUsageError(args.split(" "), expected);
+    }
+
+    @Test
+    void aBudgetIsWrittenAsPeopleWriteTimes() throws Exception {
+        assertEquals(900, RunCommand.budgetSeconds("15m"));
+        assertEquals(5400, RunCommand.budgetSeconds("1h30m"));
+        assertEquals(90, RunCommand.budgetSeconds("90s"));
+        assertEquals(90, RunCommand.budgetSeconds("90"));
+        assertEquals(0, RunCommand.budgetSeconds("0"));
+    }
+
+    /** Two runs of signal-pair: B's virtual is half as fast, in three JVMs each. */
+    private void twoRuns() throws Exception {
+        for (String run : java.util.List.of("a", "b")) {
+            Path dir = java.nio.file.Files.createDirectories(results.resolve(run));
+            asyncbench.result.Json.MAPPER.writeValue(dir.resolve("plan.json").toFile(), new asyncbench.runner.Plan(
+                    java.util.List.of("signal-pair"), "quick", java.util.List.of(), Map.of(), null, null, null, null,
+                    java.util.List.of(), null, run.equals("b") ? "after" : null));
+            try (asyncbench.result.ResultsFile out = asyncbench.result.ResultsFile.append(dir.resolve("results.jsonl"))) {
+                for (String model : java.util.List.of("platform", "virtual")) {
+                    double v = run.equals("b") && model.equals("virtual") ? 50 : 100;
+                    asyncbench.experiment.Metric m = asyncbench.experiment.Metric.ofForks(java.util.List.of(
+                            asyncbench.experiment.Metric.once(v, "it/s"), asyncbench.experiment.Metric.once(v * 1.01, "it/s"),
+                            asyncbench.experiment.Metric.once(v * 0.99, "it/s")));
+                    out.add(new asyncbench.result.CellResult(run, "signal-pair", model, "quick", Map.of("counting", 0L),
+                            asyncbench.result.Status.OK, null, null, Map.of("iterationsPerSecond", m), Map.of("iterations", 1L),
+                            null, null, null, null, null));
+                }
+            }
+        }
+    }
+
+    @Test
+    void compareFailsOnAWorseCellOnlyWhenAskedTo() throws Exception {
+        twoRuns();
+        assertEquals(0, Main.execute(new String[] {"compare", "a", "b", "--results", results.toString()}));
+        assertEquals(1, Main.execute(new String[] {"compare", "previous", "latest", "--fail-on", "worse", "--results", results.toString()}),
+                "virtual halved in b");
+        assertEquals(0, Main.execute(new String[] {"compare", "after", "a", "--fail-on", "worse", "--results", results.toString()}),
+                "the other way round it got better: nothing worse");
     }
 
     @Test

@@ -48,6 +48,8 @@ class RunComparisonTest {
         String text = RunComparison.terminal(r, false);
         assertTrue(text.contains("2 cells in both runs: B better in 1, worse in 0, the same within 10% in 1, undecided in 0"), text);
         assertTrue(text.contains("x1.50 ["), text);
+        assertTrue(text.contains("verdicts against each experiment's first model: 1 contrasts in both runs; decided in A 1 (100%), in B 1 (100%); "
+                + "of the 1 decided in both, 0 (0%) got the same verdict; 0 flipped between better and worse"), text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("signal-pair")).count(), "the terminal shows the cell that changed: " + text);
         assertEquals(2, RunComparison.terminal(r, true).lines().filter(l -> l.startsWith("signal-pair")).count(), "--all shows both");
         Path md = RunComparison.write(r, results.resolve("b"));

@@ -71,7 +71,7 @@ public final class Calibration implements Experiment {
     @Override
     public List<Param> params() {
         return List.of(Param.of(PLANTED, "the planted arm's work per operation, in percent of the base arms'", 100, 1000,
-                List.of(100L, 120L), List.of(100L, 105L, 120L), List.of(100L, 102L, 105L, 110L, 120L)));
+                List.of(120L), List.of(100L, 105L, 120L), List.of(100L, 102L, 105L, 110L, 120L)));
     }
 
     @Override
