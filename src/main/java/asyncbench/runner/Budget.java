@@ -17,14 +17,18 @@ import java.util.Set;
 /**
  * Where a run's remaining time goes: to the undecided headline contrast (a model against its
  * experiment's first model at one point) that the fewest seconds of more JVMs would settle, at the
- * spread its cells show so far; one more JVM for each of its two cells at a time, then the contrasts are
+ * spread its cells show so far, those whose two figures are 2x apart or more first (an answer that
+ * large left undecided is the one a reader misses most); one more JVM for each of its two cells at a time, then the contrasts are
  * weighed again. A contrast that even {@link RatioInterval#MAX_FORKS} JVMs would not settle, or whose
  * next round does not fit in the time left, gets none.
  */
 final class Budget {
     /** One round: a JVM more for each of {@code cells}, because of the contrast in {@code why}. */
-    record Step(List<String> cells, String why, double cost) {
+    record Step(List<String> cells, String why, boolean twofold, double cost) {
     }
+
+    /** Twofold differences first, then the cheapest to settle. */
+    private static final Comparator<Step> FIRST = Comparator.comparing((Step s) -> !s.twofold()).thenComparingDouble(Step::cost);
 
     private Budget() {
     }
@@ -62,8 +66,9 @@ final class Budget {
                     }
                     double cost = Math.max(0, d.forksNeeded() - forks(baseline)) * perFork(baseline)
                             + Math.max(0, d.forksNeeded() - forks(other)) * perFork(other);
-                    Step step = new Step(List.of(baseline.key(), other.key()), d.sentence(), Math.max(cost, round));
-                    if (best == null || Comparator.comparingDouble(Step::cost).compare(step, best) < 0) {
+                    boolean twofold = d.ratio() != null && Math.abs(Math.log(d.ratio())) >= Math.log(2);
+                    Step step = new Step(List.of(baseline.key(), other.key()), d.sentence(), twofold, Math.max(cost, round));
+                    if (best == null || FIRST.compare(step, best) < 0) {
                         best = step;
                     }
                 }

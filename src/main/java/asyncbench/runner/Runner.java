@@ -92,6 +92,7 @@ public final class Runner {
         List<List<CellSpec>> points = byPoint(cells.stream().filter(c -> !done.contains(c.key())).toList());
         Map<String, Object> host = Host.describe();
         Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
+        Fork.prepareArchive(catalog.getClass().getName());
         Thread killOnExit = new Thread(fork::stop, "kill-running-cell");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         // the order of models within a round: shuffled, the same for the same run

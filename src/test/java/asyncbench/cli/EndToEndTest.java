@@ -44,7 +44,7 @@ class EndToEndTest {
     @Test
     void signalGridRunsEveryModelInItsOwnJvm() throws Exception {
         List<CellResult> cells = run("run", "signal-grid", "--profile", "smoke", "--param", "readers=4", "--param", "writers=2",
-                "--forks", "2");
+                "--forks", "2", "--budget", "0");
         assertEquals(asyncbench.experiment.signal.SignalGrid.grid().models().stream().map(m -> m.id()).toList(),
                 cells.stream().map(CellResult::model).toList());
         for (CellResult c : cells) {

@@ -156,7 +156,7 @@ public final class Calibration implements Experiment {
                 case SAME -> "called the same (wrongly)";
                 default -> "undecided";
             };
-            found.add(String.format(java.util.Locale.ROOT, "x%.2f %s (%s)", percent(d) / 100.0, state, d.figure()));
+            found.add(String.format(java.util.Locale.ROOT, "x%.2f %s: %s", percent(d) / 100.0, state, d.figure()));
             if (d.verdict() == Verdict.WORSE && smallest == null) {
                 smallest = percent(d);
             }
