@@ -11,10 +11,10 @@ public enum Profile {
     /** A few cells, short windows, one JVM each: proves everything runs; decides nothing (one JVM has no interval). */
     SMOKE(new Measurement(1, 2, Duration.ofMillis(100)), Duration.ofSeconds(90), 1, Duration.ofMinutes(3)),
     /**
-     * A small grid, each cell first in two JVMs of one warm-up and three measured 150 ms windows (after
+     * A small grid, each cell first in two JVMs of one warm-up and three measured 100 ms windows (after
      * each JVM's untimed fixed-work run), then more JVMs where a contrast is still open, within 15 minutes.
      */
-    QUICK(new Measurement(1, 3, Duration.ofMillis(150)), Duration.ofSeconds(180), 2, Duration.ofMinutes(15)),
+    QUICK(new Measurement(1, 3, Duration.ofMillis(100)), Duration.ofSeconds(180), 2, Duration.ofMinutes(15)),
     /** The published grids, with long windows, each cell in three JVMs at least, within 3 hours. */
     FULL(new Measurement(3, 10, Duration.ofSeconds(1)), Duration.ofSeconds(900), 3, Duration.ofHours(3)),
     /**

@@ -43,16 +43,19 @@ public record RatioInterval(double ratio, double lower, double upper) {
         return new TDistribution(Math.max(1, degreesOfFreedom)).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
     }
 
-    /** The verdict this interval gives: better or worse where it excludes 1, same where it lies inside [0.9, 1.1]. */
+    /**
+     * The verdict this interval gives: the same where it lies wholly inside [0.9, 1.1] (even where it also
+     * excludes 1: a difference below 10% is not called a win), else better or worse where it excludes 1.
+     */
     public Verdict verdict() {
+        if (lower >= SAME_LOW && upper <= SAME_HIGH) {
+            return Verdict.SAME;
+        }
         if (lower > 1) {
             return Verdict.BETTER;
         }
         if (upper < 1) {
             return Verdict.WORSE;
-        }
-        if (lower >= SAME_LOW && upper <= SAME_HIGH) {
-            return Verdict.SAME;
         }
         return Verdict.UNDECIDED;
     }

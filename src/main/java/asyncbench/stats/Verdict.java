@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /** What a contrast of a model against a baseline decides. */
 public enum Verdict {
-    /** Its interval on the ratio lies wholly on the model's side of 1, or only the model measured. */
+    /** Its interval on the ratio lies wholly above 1 and leaves [0.9, 1.1], or the baseline reached a limit where the model measured. */
     BETTER,
-    /** Its interval lies wholly on the baseline's side of 1, or only the baseline measured. */
+    /** Its interval lies wholly below 1 and leaves [0.9, 1.1], or the model reached a limit where the baseline measured. */
     WORSE,
-    /** Its whole interval lies inside [0.9, 1.1]: equal within 10%, an equivalence verdict. */
+    /** Its whole interval lies inside [0.9, 1.1]: equal within 10%, an equivalence verdict (first of the three). */
     SAME,
     /** The interval reaches both sides of 1 and leaves [0.9, 1.1]: more JVMs are needed. */
     UNDECIDED,

@@ -56,6 +56,13 @@ class DecisionTest {
     }
 
     @Test
+    void aSmallDifferenceInsideTheBandIsTheSameNotAWin() {
+        Decision d = decide(forks(100, 100.5, 99.5, 100), forks(103, 103.5, 102.5, 103), true);
+        assertTrue(d.lower() > 1, "the interval excludes 1: " + d.figure());
+        assertEquals(Verdict.SAME, d.verdict(), "but lies inside [0.9, 1.1]: " + d.figure());
+    }
+
+    @Test
     void aWideIntervalIsUndecidedAndSaysWhatWouldDecideIt() {
         Decision d = decide(forks(100, 130), forks(120, 160), true);
         assertEquals(Verdict.UNDECIDED, d.verdict());

@@ -14,6 +14,7 @@ import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.Style;
 import asyncbench.stats.Decision;
+import asyncbench.stats.RatioInterval;
 import asyncbench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,9 +138,10 @@ public final class Calibration implements Experiment {
     }
 
     /**
-     * What the calibration decided in a run, in one sentence: which planted differences it found (virtual
-     * decided worse), the smallest, and how many A/A contrasts it called better or worse (the target is
-     * none); empty when the run has no calibration contrasts.
+     * What the calibration decided in a run, in one sentence: each planted difference's verdict and whether
+     * it is right about the true ratio (100 / plantedPercent: worse is right below 1, the same within 10% is
+     * right for x1.05), the smallest found worse, and how many A/A contrasts it called better or worse
+     * (the target is none); empty when the run has no calibration contrasts.
      */
     public static java.util.Optional<String> verdict(List<Decision> decisions) {
         List<Decision> mine = decisions.stream().filter(d -> d.experiment().equals(NAME) && d.verdict() != Verdict.NO_CONTEST).toList();
@@ -150,12 +152,14 @@ public final class Calibration implements Experiment {
         List<String> found = new ArrayList<>();
         Long smallest = null;
         for (Decision d : mine.stream().filter(Calibration::planted).sorted(java.util.Comparator.comparingLong(Calibration::percent)).toList()) {
-            String state = switch (d.verdict()) {
-                case WORSE -> "found";
-                case BETTER -> "called the wrong way";
-                case SAME -> "called the same (wrongly)";
-                default -> "undecided";
+            double truth = 100.0 / percent(d);
+            boolean right = switch (d.verdict()) {
+                case WORSE -> truth < 1;
+                case BETTER -> truth > 1;
+                case SAME -> truth >= RatioInterval.SAME_LOW && truth <= RatioInterval.SAME_HIGH;
+                default -> true;
             };
+            String state = d.verdict() == Verdict.UNDECIDED ? "undecided" : d.verdict().id() + (right ? " (right)" : " (WRONG)");
             found.add(String.format(java.util.Locale.ROOT, "x%.2f %s: %s", percent(d) / 100.0, state, d.figure()));
             if (d.verdict() == Verdict.WORSE && smallest == null) {
                 smallest = percent(d);
@@ -166,7 +170,7 @@ public final class Calibration implements Experiment {
         StringBuilder s = new StringBuilder("Calibration (this machine, this run): ");
         if (!found.isEmpty()) {
             s.append("planted differences ").append(String.join(", ", found)).append("; ")
-                    .append(smallest == null ? "none found" : String.format(java.util.Locale.ROOT, "the smallest found x%.2f", smallest / 100.0))
+                    .append(smallest == null ? "none found worse" : String.format(java.util.Locale.ROOT, "the smallest found worse x%.2f", smallest / 100.0))
                     .append("; ");
         }
         s.append("A/A contrasts called better or worse: ").append(wrong).append(" of ").append(aa.size())
