@@ -87,11 +87,6 @@ final class Winners {
         return (int) points.stream().filter(p -> p.winner().filter(model::equals).isPresent()).count();
     }
 
-    /** The points with no clear winner where a model is among the leaders: not clearly behind the best. */
-    int shared(String model) {
-        return (int) points.stream().filter(p -> p.winner().isEmpty() && p.contenders() >= 2 && p.leaders().contains(model)).count();
-    }
-
     int contests() {
         return (int) points.stream().filter(p -> p.contenders() >= 2).count();
     }
