@@ -61,7 +61,7 @@ public final class Runner {
         Fork.checkJvmArgs(plan.jvmArgs());
         Path dir;
         try {
-            dir = newRunDirectory();
+            dir = newRunDirectory("");
             Files.write(dir.resolve(".writable"), new byte[0]);
             Files.delete(dir.resolve(".writable"));
         } catch (IOException e) {
@@ -277,8 +277,8 @@ public final class Runner {
                 cells.add(c);
             }
         }
-        String mergedId = newRunId() + "-merged";
-        Path dir = Files.createDirectories(resultsRoot.resolve(mergedId));
+        Path dir = newRunDirectory("-merged");
+        String mergedId = dir.getFileName().toString();
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), whole);
         try (ResultsFile out = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
             for (CellResult c : cells) {
@@ -288,21 +288,15 @@ public final class Runner {
         return mergedId;
     }
 
-    private String newRunId() {
-        String base = LocalDateTime.now().format(RUN_ID);
-        String id = base;
-        for (int n = 2; Files.exists(resultsRoot.resolve(id)); n++) {
-            id = base + "-" + n;
-        }
-        return id;
-    }
-
-    /** A new run's directory, created atomically: two runs started in the same second get two directories. */
-    private Path newRunDirectory() throws IOException {
+    /**
+     * A new run's directory, named after the time and {@code suffix}, created atomically: two runs started in
+     * the same second get two directories.
+     */
+    private Path newRunDirectory(String suffix) throws IOException {
         Files.createDirectories(resultsRoot);
         String base = LocalDateTime.now().format(RUN_ID);
         for (int n = 1; ; n++) {
-            Path dir = resultsRoot.resolve(n == 1 ? base : base + "-" + n);
+            Path dir = resultsRoot.resolve((n == 1 ? base : base + "-" + n) + suffix);
             try {
                 return Files.createDirectory(dir);
             } catch (java.nio.file.FileAlreadyExistsException taken) {
