@@ -18,13 +18,14 @@ import java.util.Set;
  * Where a run's remaining time goes: to the undecided headline contrast (a model against its
  * experiment's first model at one point) that the fewest seconds of more JVMs would settle, at the
  * spread its cells show so far, those whose two figures are 2x apart or more first (an answer that
- * large left undecided is the one a reader misses most); one more JVM for each of its two cells at a time, then the contrasts are
- * weighed again. A contrast that even {@link RatioInterval#MAX_FORKS} JVMs would not settle, or whose
- * next round does not fit in the time left, gets none.
+ * large left undecided is the one a reader misses most). Its next JVM goes to the side where one more
+ * narrows the interval most per second ({@link RatioInterval#cheapest}); then the contrasts are weighed
+ * again. A contrast that even {@link RatioInterval#MAX_FORKS} JVMs a side would not settle, or whose next
+ * JVM does not fit in the time left, gets none.
  */
 final class Budget {
-    /** One round: a JVM more for each of {@code cells}, because of the contrast in {@code why}. */
-    record Step(List<String> cells, String why, boolean twofold, double cost) {
+    /** One JVM more for {@code cell}, because of the contrast in {@code why}. */
+    record Step(String cell, String why, boolean twofold, double cost) {
     }
 
     /** Twofold differences first, then the cheapest to settle. */
@@ -56,18 +57,22 @@ final class Budget {
                         continue;
                     }
                     Decision d = Decisions.pair(e, point.getKey(), Optional.of(baseline), Optional.of(other));
-                    if (d.verdict() != Verdict.UNDECIDED || d.forksNeeded() == null
-                            || !open(baseline, closed) || !open(other, closed)) {
+                    if (d.verdict() != Verdict.UNDECIDED || d.ratio() == null || d.lower() == null) {
                         continue;
                     }
-                    double round = perFork(baseline) + perFork(other);
-                    if (round > remainingSeconds) {
+                    Optional<RatioInterval.Allocation> plan1 = RatioInterval.cheapest(
+                            Decisions.estimate(e, baseline).orElseThrow(), perFork(baseline), open(baseline, closed),
+                            Decisions.estimate(e, other).orElseThrow(), perFork(other), open(other, closed),
+                            e.headline().higherIsBetter());
+                    if (plan1.isEmpty()) {
                         continue;
                     }
-                    double cost = Math.max(0, d.forksNeeded() - forks(baseline)) * perFork(baseline)
-                            + Math.max(0, d.forksNeeded() - forks(other)) * perFork(other);
-                    boolean twofold = d.ratio() != null && Math.abs(Math.log(d.ratio())) >= Math.log(2);
-                    Step step = new Step(List.of(baseline.key(), other.key()), d.sentence(), twofold, Math.max(cost, round));
+                    CellResult side = plan1.get().baselineFirst() ? baseline : other;
+                    if (perFork(side) > remainingSeconds) {
+                        continue;
+                    }
+                    boolean twofold = Math.abs(Math.log(d.ratio())) >= Math.log(2);
+                    Step step = new Step(side.key(), d.sentence(), twofold, plan1.get().seconds());
                     if (best == null || FIRST.compare(step, best) < 0) {
                         best = step;
                     }
@@ -78,7 +83,7 @@ final class Budget {
     }
 
     private static boolean open(CellResult c, Set<String> closed) {
-        return c.status() == Status.OK && !closed.contains(c.key()) && forks(c) < RatioInterval.MAX_FORKS;
+        return c.status() == Status.OK && !closed.contains(c.key());
     }
 
     private static int forks(CellResult c) {

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * Runs the cells of a plan, each in JVMs of its own, appending each result to
  * {@code <results>/<runId>/results.jsonl} the moment it is complete. First every point's cells get their
  * minimum JVMs, round after round across the point's models in a shuffled order per round, so that drift
- * of the machine hits every model alike; then, while the run's budget lasts, one more JVM each goes to
- * the cells of the undecided contrast that is cheapest to settle ({@link Budget}), and the cell is
+ * of the machine hits every model alike; then, while the run's budget lasts, one more JVM goes to a cell
+ * of the undecided contrast that is cheapest to settle, on the side where it narrows the interval most
+ * ({@link Budget}), and the cell is
  * recorded again with all its JVMs (the last line of a cell is the one that counts). A failing, hanging
  * or limited cell is recorded and the run goes on. Resuming a run skips the cells it already recorded.
  */
@@ -150,37 +151,34 @@ public final class Runner {
                     break;
                 }
                 progress.added(step.get().why(), clock.elapsed(), clock.left());
-                List<String> keys = new ArrayList<>(step.get().cells());
-                Collections.shuffle(keys, order);
-                for (String key : keys) {
-                    CellSpec cell = specs.get(key);
-                    if (cell == null || fork.stopped()) {
-                        closed.add(key);
-                        continue;
-                    }
-                    Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
-                    long t0 = System.nanoTime();
-                    CellResult one = runFork(fork, plan, experiment, cell);
-                    double took = (System.nanoTime() - t0) / 1e9;
-                    if (fork.stopped()) {
-                        break;
-                    }
-                    CellResult before = state.get(key);
-                    CellResult after;
-                    if (one.status() == Status.OK) {
-                        after = before.plus(one, BUDGET + step.get().why(), took);
-                    } else {
-                        // a JVM that failed where earlier ones measured: the measured ones stand, said in the reasons
-                        closed.add(key);
-                        List<String> reasons = new ArrayList<>(before.forkReasons() == null ? List.of() : before.forkReasons());
-                        reasons.add(BUDGET + step.get().why() + "; this JVM ended " + one.status().id() + ": " + one.message());
-                        after = before.withReasons(reasons);
-                    }
-                    results.add(after);
-                    state.put(key, after);
-                    ran.put(key, after);
-                    extra++;
+                String key = step.get().cell();
+                CellSpec cell = specs.get(key);
+                if (cell == null) {
+                    closed.add(key);
+                    continue;
                 }
+                Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
+                long t0 = System.nanoTime();
+                CellResult one = runFork(fork, plan, experiment, cell);
+                double took = (System.nanoTime() - t0) / 1e9;
+                if (fork.stopped()) {
+                    break;
+                }
+                CellResult before = state.get(key);
+                CellResult after;
+                if (one.status() == Status.OK) {
+                    after = before.plus(one, BUDGET + step.get().why(), took);
+                } else {
+                    // a JVM that failed where earlier ones measured: the measured ones stand, said in the reasons
+                    closed.add(key);
+                    List<String> reasons = new ArrayList<>(before.forkReasons() == null ? List.of() : before.forkReasons());
+                    reasons.add(BUDGET + step.get().why() + "; this JVM ended " + one.status().id() + ": " + one.message());
+                    after = before.withReasons(reasons);
+                }
+                results.add(after);
+                state.put(key, after);
+                ran.put(key, after);
+                extra++;
             }
         } finally {
             try {

@@ -47,6 +47,11 @@ public final class Decisions {
         return Decision.of(e.name(), point(e, point), e.headline().metric(), e.headline().higherIsBetter(), baseline, model);
     }
 
+    /** A cell's headline figure as the statistics see it, one score per JVM; empty where it measured none. */
+    public static Optional<Estimate> estimate(Experiment e, CellResult c) {
+        return Decision.measured(c, e.headline().metric()).map(m -> Estimate.ofForks(Decision.scores(m)));
+    }
+
     /** The experiment's models that have cells here, in the experiment's order. */
     public static List<String> models(Experiment e, List<CellResult> cells) {
         Set<String> present = new LinkedHashSet<>();

@@ -11,6 +11,14 @@ import org.apache.commons.math3.distribution.TDistribution;
  * freedom from each side's own, and Student's t at {@link #CONFIDENCE}. See docs/statistics.md.
  */
 public record RatioInterval(double ratio, double lower, double upper) {
+    /**
+     * The JVMs more on each side that would decide a contrast at the spread seen so far, and what they cost.
+     *
+     * @param baselineFirst whether the next JVM goes to the baseline (else to the model)
+     */
+    public record Allocation(int baseline, int model, double seconds, boolean baselineFirst) {
+    }
+
     /** The confidence of every interval the lab reports on a ratio. */
     public static final double CONFIDENCE = 0.95;
     /** "The same within 10%": the interval lies wholly inside [SAME_LOW, SAME_HIGH]. */
@@ -58,6 +66,47 @@ public record RatioInterval(double ratio, double lower, double upper) {
             return Verdict.WORSE;
         }
         return Verdict.UNDECIDED;
+    }
+
+    /**
+     * The cheapest way to decide, in seconds: one JVM at a time to the side whose next JVM narrows the
+     * interval most per second of its own (a side with a wide spread or cheap JVMs gets more: the
+     * allocation proportional to spread over the square root of cost, reached one JVM at a time); a side
+     * that is not {@code open} gets none, and no side more than {@link #MAX_FORKS}. Empty when that never
+     * decides.
+     */
+    public static java.util.Optional<Allocation> cheapest(Estimate baseline, double baselineSeconds, boolean baselineOpen,
+            Estimate model, double modelSeconds, boolean modelOpen, boolean higherIsBetter) {
+        Estimate a = baseline;
+        Estimate b = model;
+        int moreA = 0;
+        int moreB = 0;
+        double seconds = 0;
+        Boolean first = null;
+        while (!of(a, b, higherIsBetter).verdict().decided()) {
+            double now = halfWidth(a, b);
+            boolean canA = baselineOpen && a.replicates() < MAX_FORKS;
+            boolean canB = modelOpen && b.replicates() < MAX_FORKS;
+            if (!canA && !canB) {
+                return java.util.Optional.empty();
+            }
+            double gainA = canA ? (now - halfWidth(a.scaledTo(a.replicates() + 1), b)) / baselineSeconds : -1;
+            double gainB = canB ? (now - halfWidth(a, b.scaledTo(b.replicates() + 1))) / modelSeconds : -1;
+            boolean toA = gainA > gainB || (gainA == gainB && a.replicates() <= b.replicates());
+            if (first == null) {
+                first = toA;
+            }
+            if (toA) {
+                a = a.scaledTo(a.replicates() + 1);
+                moreA++;
+                seconds += baselineSeconds;
+            } else {
+                b = b.scaledTo(b.replicates() + 1);
+                moreB++;
+                seconds += modelSeconds;
+            }
+        }
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new Allocation(moreA, moreB, seconds, first));
     }
 
     /**

@@ -1,6 +1,7 @@
 package asyncbench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +73,32 @@ class DecisionTest {
         assertEquals(Verdict.UNDECIDED, hopeless.verdict());
         assertNull(hopeless.forksNeeded(), "a spread of 100x settles nothing in 20 JVMs");
         assertTrue(hopeless.sentence().contains("more than 20 JVMs"), hopeless.sentence());
+    }
+
+    @Test
+    void moreJvmsGoWhereTheSpreadIsAndWhereTheyAreCheap() {
+        Estimate wide = Estimate.ofForks(List.of(4000.0, 5000.0));
+        Estimate narrow = Estimate.ofForks(List.of(3800.0, 3900.0));
+        RatioInterval.Allocation a = RatioInterval.cheapest(wide, 2, true, narrow, 2, true, false).orElseThrow();
+        assertTrue(a.baselineFirst(), "the wide side first: " + a);
+        assertTrue(a.baseline() > a.model(), "the wide side gets most: " + a);
+        assertEquals(2.0 * (a.baseline() + a.model()), a.seconds(), 1e-9);
+        Estimate x = Estimate.ofForks(List.of(100.0, 130.0));
+        Estimate y = Estimate.ofForks(List.of(150.0, 195.0));
+        RatioInterval.Allocation even = RatioInterval.cheapest(x, 1, true, y, 1, true, true).orElseThrow();
+        assertTrue(Math.abs(even.baseline() - even.model()) <= 1, "the same spread and cost: as many each: " + even);
+        RatioInterval.Allocation pricey = RatioInterval.cheapest(x, 100, true, y, 1, true, true).orElseThrow();
+        assertTrue(pricey.model() > pricey.baseline() && !pricey.baselineFirst(), "a side 100x dearer gets fewer: " + pricey);
+        RatioInterval.Allocation shut = RatioInterval.cheapest(wide, 2, false, narrow, 2, true, false).orElse(null);
+        if (shut != null) {
+            assertEquals(0, shut.baseline(), "a closed side gets none");
+            assertFalse(shut.baselineFirst());
+        }
+        assertTrue(RatioInterval.cheapest(Estimate.ofForks(List.of(10.0, 1000.0)), 1, true,
+                Estimate.ofForks(List.of(11.0, 900.0)), 1, true, true).isEmpty(), "20 JVMs a side would not decide it");
+        Estimate a1 = Estimate.ofForks(List.of(100.0, 101.0, 99.0));
+        Estimate b1 = Estimate.ofForks(List.of(300.0, 301.0, 299.0));
+        assertTrue(RatioInterval.cheapest(a1, 1, true, b1, 1, true, true).isEmpty(), "decided already: nothing to buy");
     }
 
     @Test
