@@ -1,9 +1,9 @@
 package asyncbench.cli;
 
 import asyncbench.report.RunComparison;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.runner.Runs;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package asyncbench.cli;
 
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Progress;
 import java.io.PrintWriter;
@@ -41,8 +41,8 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void added(String why, Duration elapsed, Duration left) {
-        err.printf(Locale.ROOT, "[budget] +1 JVM each: %s | elapsed %s, %s left%n", why, clock(elapsed), clock(left));
+    public void added(String model, String why, Duration elapsed, Duration left) {
+        err.printf(Locale.ROOT, "[budget] +1 JVM of %s: %s | elapsed %s, %s left%n", model, why, clock(elapsed), clock(left));
         err.flush();
     }
 

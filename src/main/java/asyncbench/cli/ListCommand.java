@@ -4,9 +4,9 @@ import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.runner.Plan;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String values(Param p, List<Long> values) {
-        return values.stream().map(v -> p.choiceName(v).orElse(String.valueOf(v))).collect(Collectors.joining(","));
+    private static String values(Param p, List<Object> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

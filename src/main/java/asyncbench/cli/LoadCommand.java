@@ -3,7 +3,7 @@ package asyncbench.cli;
 import asyncbench.load.LoadCounts;
 import asyncbench.load.LoadGenerator;
 import asyncbench.load.Target;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package asyncbench.cli;
 
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
         description = "Measures when and why async is good for performance on the JVM.",
         footer = {"", "The launcher also takes: ./asyncbench test   (runs the test suite)"},
-        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, DoctorCommand.class, ServeCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, ConvertCommand.class, DoctorCommand.class, ServeCommand.class,
                 LoadCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input. */
@@ -38,7 +38,7 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof asyncbench.result.ResultsFile.EarlierFormatException) {
                 err.println("asyncbench: " + e.getMessage());
                 return USAGE;
             }

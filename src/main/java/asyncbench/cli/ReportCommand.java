@@ -2,9 +2,9 @@ package asyncbench.cli;
 
 import asyncbench.model.Model;
 import asyncbench.report.Report;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.runner.Runner;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

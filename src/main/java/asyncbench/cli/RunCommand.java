@@ -8,13 +8,13 @@ import asyncbench.model.Model;
 import asyncbench.report.Comparison;
 import asyncbench.report.Report;
 import asyncbench.result.Status;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.runner.CellSpec;
 import asyncbench.runner.ParamValues;
 import asyncbench.runner.Plan;
 import asyncbench.runner.Runner;
 import asyncbench.runner.Runs;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.runner.Catalog$BuiltIn")
+    @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.catalog.Catalog$BuiltIn")
     String catalogClass;
 
     /** The shard as K/N: as given, or N with K from the environment (1-based ASYNCBENCH_SHARD, or 0-based JOB_COMPLETION_INDEX). */
@@ -201,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
         boolean identical = true;
         for (CellSpec cell : cells) {
             Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
-            String label = cell.experiment() + " " + cell.model().id() + " " + Plan.describe(experiment, cell.params());
+            String label = cell.experiment() + " " + cell.model().id() + " " + cell.params();
             Map<String, Long> c;
             try {
                 c = experiment.countOnce(cell.model(), cell.params());
@@ -219,8 +219,8 @@ final class RunCommand implements Callable<Integer> {
         return identical ? 0 : 1;
     }
 
-    private Map<String, List<Long>> parseParams(Catalog catalog) throws UsageException {
-        Map<String, List<Long>> parsed = new LinkedHashMap<>();
+    private Map<String, List<Object>> parseParams(Catalog catalog) throws UsageException {
+        Map<String, List<Object>> parsed = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
@@ -230,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
             Optional<Param> param = catalog.experiments().stream().flatMap(e -> e.params().stream())
                     .filter(x -> x.name().equals(name)).findFirst();
             parsed.put(name, param.isPresent() ? ParamValues.parse(param.get(), p.substring(eq + 1))
-                    : ParamValues.parse(name, p.substring(eq + 1)));
+                    : List.copyOf(ParamValues.parse(name, p.substring(eq + 1))));
         }
         return parsed;
     }

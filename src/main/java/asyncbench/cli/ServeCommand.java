@@ -1,9 +1,9 @@
 package asyncbench.cli;
 
-import asyncbench.experiment.server.Serve;
-import asyncbench.experiment.server.Server;
+import asyncbench.server.Serve;
+import asyncbench.server.Server;
 import asyncbench.model.Model;
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

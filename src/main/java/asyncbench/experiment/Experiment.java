@@ -1,5 +1,7 @@
 package asyncbench.experiment;
 
+import asyncbench.result.Metric;
+import asyncbench.result.Point;
 import asyncbench.model.Model;
 import asyncbench.model.Style;
 import java.util.List;
@@ -44,7 +46,7 @@ public interface Experiment {
      * Why this experiment cannot run at {@code point} whatever the machine (a combination of values it
      * rejects), in one sentence naming what it accepts; empty when it can.
      */
-    default Optional<String> reject(Map<String, Long> point) {
+    default Optional<String> reject(Point point) {
         return Optional.empty();
     }
 
@@ -52,7 +54,7 @@ public interface Experiment {
      * The points a model runs at, given the profile's grid: the grid itself, unless the experiment adds
      * points where this model meets a limit of this machine.
      */
-    default List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+    default List<Point> points(Model model, List<Point> grid) {
         return grid;
     }
 
@@ -72,12 +74,12 @@ public interface Experiment {
     }
 
     /** JVM options a cell at {@code point} needs beyond its model's; a collector chosen here replaces the default, G1. */
-    default List<String> jvmFlags(Map<String, Long> point) {
+    default List<String> jvmFlags(Point point) {
         return List.of();
     }
 
     /** The command a cell's JVM at {@code point} runs under, such as {@code taskset -c 0}; empty for none. */
-    default List<String> launcher(Map<String, Long> point) {
+    default List<String> launcher(Point point) {
         return List.of();
     }
 
@@ -90,13 +92,13 @@ public interface Experiment {
     }
 
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
-    long heapMegabytes(Model model, Map<String, Long> point);
+    long heapMegabytes(Model model, Point point);
 
     /**
      * Runs the cell's workload once, untimed, with a fixed amount of work, and returns its work
      * counters: every model must return identical counters at the same point, each above zero.
      */
-    Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception;
+    Map<String, Long> countOnce(Model model, Point point) throws Exception;
 
     /**
      * Runs one cell.
@@ -104,5 +106,5 @@ public interface Experiment {
      * @throws LimitReachedException when a system limit stops it; the cell is recorded as {@code limit}
      * @throws WorkMismatchException when its counters disagree; the cell is recorded as {@code mismatch}
      */
-    Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception;
+    Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception;
 }

@@ -1,5 +1,6 @@
 package asyncbench.experiment;
 
+import asyncbench.result.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -68,6 +68,17 @@ public enum Model {
         };
     }
 
+    /**
+     * Whether each task of this model is an OS thread of its own: the model whose task counts meet the
+     * kernel's thread limits, and whose blocking costs a context switch of the OS.
+     */
+    public boolean osThreadPerTask() {
+        return switch (this) {
+            case PLATFORM -> true;
+            case VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS, COROUTINE, SUSPEND -> false;
+        };
+    }
+
     /** The name used everywhere: CLI, JSON, CSV, charts. */
     public String id() {
         return id;

@@ -1,6 +1,6 @@
 package asyncbench.report;
 
-import asyncbench.runner.UsageException;
+import asyncbench.catalog.UsageException;
 
 /** Two models to set against each other, written {@code first/second}; ratios above 100 favour the first. */
 public record Comparison(String first, String second) {

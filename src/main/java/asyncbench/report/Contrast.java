@@ -1,6 +1,7 @@
 package asyncbench.report;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Point;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import asyncbench.stats.Decision;
@@ -35,8 +36,8 @@ final class Contrast {
         note = new String[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                long row = results.rows.isEmpty() ? 0 : results.rows.get(r);
-                Map<String, Long> column = results.columns.get(c);
+                Object row = results.rows.isEmpty() ? 0L : results.rows.get(r);
+                Point column = results.columns.get(c);
                 Optional<CellResult> a = results.cell(pair.first(), row, column);
                 Optional<CellResult> b = results.cell(pair.second(), row, column);
                 Optional<Metric> ma = a.flatMap(results::headlineOf);

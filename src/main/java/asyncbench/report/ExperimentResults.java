@@ -1,9 +1,10 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
+import asyncbench.result.Point;
 import asyncbench.result.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,8 +23,9 @@ final class ExperimentResults {
     final List<CellResult> cells;
     final List<String> params;
     final List<String> models;
-    final List<Long> rows;
-    final List<Map<String, Long>> columns;
+    /** Values of the first parameter: a Long for a count, a String for a choice. */
+    final List<Object> rows;
+    final List<Point> columns;
 
     /** How each parameter's values read, by name; a value of a parameter not listed reads as a count. */
     private final Map<String, Param> paramsByName;
@@ -40,14 +42,14 @@ final class ExperimentResults {
         this.paramsByName = Map.copyOf(byName);
         this.headline = headline;
         this.cells = List.copyOf(cells);
-        this.params = cells.isEmpty() ? List.of() : List.copyOf(cells.getFirst().params().keySet());
+        this.params = cells.isEmpty() ? List.of() : List.copyOf(cells.getFirst().params().values().keySet());
         LinkedHashSet<String> present = new LinkedHashSet<>();
         cells.forEach(c -> present.add(c.model()));
         List<String> ordered = new ArrayList<>(modelOrder.stream().filter(present::contains).toList());
         present.stream().filter(m -> !ordered.contains(m)).forEach(ordered::add);
         this.models = List.copyOf(ordered);
-        TreeSet<Long> rowValues = new TreeSet<>();
-        LinkedHashSet<Map<String, Long>> columnValues = new LinkedHashSet<>();
+        TreeSet<Object> rowValues = new TreeSet<>(params.isEmpty() ? (a, b) -> 0 : order(params.getFirst()));
+        LinkedHashSet<Point> columnValues = new LinkedHashSet<>();
         for (CellResult c : cells) {
             if (!params.isEmpty()) {
                 rowValues.add(c.params().get(params.getFirst()));
@@ -55,8 +57,8 @@ final class ExperimentResults {
             columnValues.add(rest(c.params()));
         }
         this.rows = List.copyOf(rowValues);
-        List<Map<String, Long>> cols = new ArrayList<>(columnValues);
-        cols.sort((a, b) -> compare(a, b));
+        List<Point> cols = new ArrayList<>(columnValues);
+        cols.sort(this::compare);
         this.columns = List.copyOf(cols);
     }
 
@@ -75,32 +77,30 @@ final class ExperimentResults {
                 .filter(p -> columns.stream().map(c -> c.get(p)).distinct().count() > 1).toList());
     }
 
-    String columnLabel(Map<String, Long> column) {
+    String columnLabel(Point column) {
         List<String> parts = new ArrayList<>();
-        column.forEach((name, v) -> parts.add(value(name, v)));
+        column.values().forEach((name, v) -> parts.add(value(name, v)));
         return String.join(", ", parts);
     }
 
     /** A parameter value as people read it: a choice's name, or a count (2^k above 16). */
-    String value(String param, long v) {
-        Param p = paramsByName.get(param);
-        return p == null ? Units.count(v) : p.choiceName(v).orElseGet(() -> Units.count(v));
+    static String value(String param, Object v) {
+        return v instanceof Long n ? Units.count(n) : String.valueOf(v);
     }
 
     /** A parameter value for machines: a choice's name, or the plain number. */
-    String choiceOrNumber(String param, long v) {
-        Param p = paramsByName.get(param);
-        return p == null ? Long.toString(v) : p.choiceName(v).orElse(Long.toString(v));
+    static String choiceOrNumber(String param, Object v) {
+        return String.valueOf(v);
     }
 
     /** A value of the row parameter. */
-    String rowValue(long v) {
-        return params.isEmpty() ? Units.count(v) : value(params.getFirst(), v);
+    String rowValue(Object v) {
+        return value(rowParam(), v);
     }
 
-    Optional<CellResult> cell(String model, long row, Map<String, Long> column) {
+    Optional<CellResult> cell(String model, Object row, Point column) {
         for (CellResult c : cells) {
-            if (c.model().equals(model) && (params.isEmpty() || c.params().get(params.getFirst()) == row)
+            if (c.model().equals(model) && (params.isEmpty() || c.params().get(params.getFirst()).equals(row))
                     && rest(c.params()).equals(column)) {
                 return Optional.of(c);
             }
@@ -113,23 +113,29 @@ final class ExperimentResults {
         return c.status() == Status.OK ? c.metric(headline.metric()) : Optional.empty();
     }
 
-    private Map<String, Long> rest(Map<String, Long> point) {
-        Map<String, Long> rest = new java.util.LinkedHashMap<>(point);
-        if (!params.isEmpty()) {
-            rest.remove(params.getFirst());
-        }
-        return rest;
+    private Point rest(Point point) {
+        return params.isEmpty() ? point : point.without(params.getFirst());
     }
 
-    private static int compare(Map<String, Long> a, Map<String, Long> b) {
-        var ia = a.values().iterator();
-        var ib = b.values().iterator();
-        while (ia.hasNext() && ib.hasNext()) {
-            int c = Long.compare(ia.next(), ib.next());
+    /** The order of one parameter's values: as declared for a choice, by size for a count. */
+    private java.util.Comparator<Object> order(String param) {
+        Param p = paramsByName.get(param);
+        if (p != null) {
+            return p::compare;
+        }
+        return (a, b) -> a instanceof Long x && b instanceof Long y ? Long.compare(x, y) : String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    private int compare(Point a, Point b) {
+        for (String name : a.values().keySet()) {
+            if (!b.has(name)) {
+                continue;
+            }
+            int c = order(name).compare(a.get(name), b.get(name));
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        return Integer.compare(a.values().size(), b.values().size());
     }
 }

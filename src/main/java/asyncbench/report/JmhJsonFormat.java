@@ -1,7 +1,7 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.Json;
@@ -51,8 +51,7 @@ final class JmhJsonFormat implements ResultFormat {
                     e.put("jvmArgs", c.jvm().flags());
                 }
                 Map<String, String> params = new LinkedHashMap<>();
-                c.params().forEach((name, v) -> params.put(name, experiment.params().stream().filter(p -> p.name().equals(name))
-                        .findFirst().flatMap((Param p) -> p.choiceName(v)).orElse(Long.toString(v))));
+                c.params().values().forEach((name, v) -> params.put(name, String.valueOf(v)));
                 e.put("params", params);
                 e.put("primaryMetric", metric(headline));
                 Map<String, Object> secondary = new LinkedHashMap<>();

@@ -1,8 +1,9 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.model.Model;
 import asyncbench.result.CellResult;
@@ -53,18 +54,18 @@ final class LineCharts {
         List<Picture> drawn = new ArrayList<>();
         int n = 0;
         for (Chart chart : experiment.charts()) {
-            Map<Map<String, Long>, List<CellResult>> groups = new LinkedHashMap<>();
+            Map<Point, List<CellResult>> groups = new LinkedHashMap<>();
             for (CellResult c : ok) {
-                Map<String, Long> key = new TreeMap<>(c.params());
+                Point key = c.params();
                 if (chart.againstParam()) {
-                    key.remove(chart.param());
+                    key = key.without(chart.param());
                 }
                 if (chart.by() != null) {
-                    key.remove(chart.by());
+                    key = key.without(chart.by());
                 }
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }
-            for (Map.Entry<Map<String, Long>, List<CellResult>> group : groups.entrySet()) {
+            for (Map.Entry<Point, List<CellResult>> group : groups.entrySet()) {
                 String title = chart.title() + describe(experiment, group.getKey());
                 Map<String, List<CellResult>> lines = lines(experiment, chart, group.getValue(), models);
                 JFreeChart jfc = chart.againstParam() ? overParam(chart, title, lines) : overMetrics(chart, title, lines);
@@ -91,8 +92,9 @@ final class LineCharts {
                 lines.put(model, mine);
                 continue;
             }
-            new TreeMap<>(mine.stream().collect(Collectors.groupingBy(c -> c.params().get(chart.by()))))
-                    .forEach((value, some) -> lines.put(model + SEPARATOR + by.get().choiceName(value).orElse(value.toString()), some));
+            Map<Object, List<CellResult>> byValue = new TreeMap<>(by.get()::compare);
+            mine.forEach(c -> byValue.computeIfAbsent(c.params().get(chart.by()), k -> new ArrayList<>()).add(c));
+            byValue.forEach((value, some) -> lines.put(model + SEPARATOR + value, some));
         }
         return lines;
     }
@@ -120,7 +122,7 @@ final class LineCharts {
             XYSeries series = new XYSeries(line.getKey());
             for (CellResult c : line.getValue()) {
                 c.metric(chart.metric()).map(Metric::value).filter(v -> !chart.logY() || v > 0)
-                        .ifPresent(v -> series.add(c.params().get(chart.param()).doubleValue(), v));
+                        .ifPresent(v -> series.add(c.params().count(chart.param()), v));
             }
             if (series.getItemCount() > 0) {
                 data.addSeries(series);
@@ -186,8 +188,11 @@ final class LineCharts {
         return min > 0 && max / min >= 100;
     }
 
+    /** Tableau's colour while the lab has no more models than it has colours; else hues spaced evenly over the models. */
     private static Color colour(Optional<Model> model) {
-        return model.map(m -> PALETTE[m.ordinal() % PALETTE.length]).orElse(Color.DARK_GRAY);
+        int models = Model.values().length;
+        return model.map(m -> models <= PALETTE.length ? PALETTE[m.ordinal()]
+                : Color.getHSBColor((float) m.ordinal() / models, 0.65f, 0.8f)).orElse(Color.DARK_GRAY);
     }
 
     /** A logarithmic axis labelled with plain numbers (1, 16, 1,024), the same in every locale. */
@@ -208,15 +213,11 @@ final class LineCharts {
     }
 
     /** The fixed parameters of a chart, as people read them: " (tasks=2000, gc=g1)"; empty when none. */
-    private static String describe(Experiment experiment, Map<String, Long> fixed) {
+    private static String describe(Experiment experiment, Point fixed) {
         if (fixed.isEmpty()) {
             return "";
         }
-        Map<String, Param> params = experiment.params().stream().collect(Collectors.toMap(Param::name, p -> p));
-        return fixed.entrySet().stream().map(e -> {
-            Param p = params.get(e.getKey());
-            String value = p != null && !p.choices().isEmpty() ? p.choices().get(Math.toIntExact(e.getValue())) : e.getValue().toString();
-            return e.getKey() + "=" + value;
-        }).collect(Collectors.joining(", ", " (", ")"));
+        return new TreeMap<>(fixed.values()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 }

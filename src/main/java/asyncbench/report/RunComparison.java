@@ -1,12 +1,13 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.stats.Decision;
 import asyncbench.stats.Decisions;
 import asyncbench.stats.Verdict;
@@ -166,13 +167,10 @@ public final class RunComparison {
         };
     }
 
-    private static String point(Experiment experiment, Map<String, Long> params) {
-        Map<String, Param> byName = experiment.params().stream().collect(Collectors.toMap(Param::name, p -> p));
-        return params.entrySet().stream().map(e -> {
-            Param p = byName.get(e.getKey());
-            String v = p == null ? e.getValue().toString() : p.choiceName(e.getValue()).orElse(Units.count(e.getValue()));
-            return e.getKey() + "=" + v;
-        }).collect(Collectors.joining(" "));
+    private static String point(Experiment experiment, Point params) {
+        return params.values().entrySet().stream()
+                .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 
     /** What the two runs' machines, JDKs and collectors differ in, as sentences; empty when nothing does. */

@@ -26,7 +26,7 @@ final class RuntimeCauses {
 
     static List<String> of(ExperimentResults r, Winners winners) {
         List<String> lines = new ArrayList<>();
-        for (Winners.Point p : winners.points()) {
+        for (Winners.Spot p : winners.points()) {
             if (p.leaders().isEmpty()) {
                 continue;
             }
@@ -77,13 +77,13 @@ final class RuntimeCauses {
         return cell.map(CellResult::resources).map(res -> res.runtime());
     }
 
-    private static String where(ExperimentResults r, Winners.Point p) {
+    private static String where(ExperimentResults r, Winners.Spot p) {
         List<String> parts = new ArrayList<>();
         if (!r.rows.isEmpty()) {
             parts.add(r.rowParam() + "=" + r.rowValue(p.row()));
         }
-        for (Map.Entry<String, Long> e : p.column().entrySet()) {
-            parts.add(e.getKey() + "=" + r.value(e.getKey(), e.getValue()));
+        for (Map.Entry<String, Object> e : p.column().values().entrySet()) {
+            parts.add(e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue()));
         }
         return String.join(", ", parts);
     }

@@ -1,7 +1,7 @@
 package asyncbench.report;
 
 import asyncbench.experiment.Growth;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class Slopes {
                     continue;
                 }
                 unit = m.get().unit();
-                double x = c.params().get(growth.param());
+                double x = c.params().count(growth.param());
                 for (double y : m.get().forks() != null ? m.get().forks() : List.of(m.get().value())) {
                     regression.addData(x, y);
                 }

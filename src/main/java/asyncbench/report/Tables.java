@@ -1,5 +1,6 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -7,7 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.result.CellResult;
@@ -55,7 +56,7 @@ final class Tables {
         rows.add(header);
         for (CellResult c : r.cells) {
             List<String> row = new ArrayList<>(List.of(c.experiment(), c.model()));
-            r.params.forEach(p -> row.add(r.choiceOrNumber(p, c.params().get(p))));
+            r.params.forEach(p -> row.add(ExperimentResults.choiceOrNumber(p, c.params().get(p))));
             row.add(c.status().id());
             for (String m : metrics) {
                 Optional<Metric> metric = c.metric(m);
@@ -128,31 +129,28 @@ final class Tables {
      * other parameter the same; one row per point of the other parameters.
      */
     static String ratio(ExperimentResults r, Param param, Ratio ratio) {
-        long top = param.choiceIndex(ratio.numerator()).orElseThrow();
-        long bottom = param.choiceIndex(ratio.denominator()).orElseThrow();
+        Object top = ratio.numerator();
+        Object bottom = ratio.denominator();
         boolean onRows = r.params.getFirst().equals(ratio.param());
         List<String> header = new ArrayList<>(r.params.stream().filter(p -> !p.equals(ratio.param())).toList());
         header.addAll(r.models);
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
-        for (long rowValue : r.rows) {
-            for (Map<String, Long> column : r.columns) {
-                long value = onRows ? rowValue : column.get(ratio.param());
-                if (value != top) {
+        for (Object rowValue : r.rows) {
+            for (Point column : r.columns) {
+                Object value = onRows ? rowValue : column.get(ratio.param());
+                if (!value.equals(top)) {
                     continue;
                 }
-                long otherRow = onRows ? bottom : rowValue;
-                Map<String, Long> otherColumn = new java.util.LinkedHashMap<>(column);
-                if (!onRows) {
-                    otherColumn.put(ratio.param(), bottom);
-                }
+                Object otherRow = onRows ? bottom : rowValue;
+                Point otherColumn = onRows ? column : column.with(ratio.param(), bottom);
                 List<String> line = new ArrayList<>();
                 if (!onRows) {
                     line.add(r.rowValue(rowValue));
                 }
-                column.forEach((name, v) -> {
+                column.values().forEach((name, v) -> {
                     if (!name.equals(ratio.param())) {
-                        line.add(r.value(name, v));
+                        line.add(ExperimentResults.value(name, v));
                     }
                 });
                 for (String model : r.models) {
@@ -192,18 +190,18 @@ final class Tables {
 
     /** A table with one row per parameter point: the parameter values, then {@code cells} of the point. */
     private static String byPoint(ExperimentResults r, List<String> columns,
-            BiFunction<Long, Map<String, Long>, List<String>> cells) {
+            BiFunction<Object, Point, List<String>> cells) {
         List<String> header = new ArrayList<>(r.params);
         header.addAll(columns);
         StringBuilder md = row(new StringBuilder(), header);
         md.append(separator(header.size()));
-        for (long rowValue : r.rows.isEmpty() ? List.of(0L) : r.rows) {
-            for (Map<String, Long> column : r.columns) {
+        for (Object rowValue : r.rows.isEmpty() ? List.<Object>of(0L) : r.rows) {
+            for (Point column : r.columns) {
                 List<String> line = new ArrayList<>();
                 if (!r.params.isEmpty()) {
                     line.add(r.rowValue(rowValue));
                 }
-                column.forEach((name, v) -> line.add(r.value(name, v)));
+                column.values().forEach((name, v) -> line.add(ExperimentResults.value(name, v)));
                 line.addAll(cells.apply(rowValue, column));
                 row(md, line);
             }
@@ -231,7 +229,7 @@ final class Tables {
                     continue;
                 }
                 List<String> cells = new ArrayList<>(List.of(model));
-                r.params.forEach(p -> cells.add(r.value(p, c.params().get(p))));
+                r.params.forEach(p -> cells.add(ExperimentResults.value(p, c.params().get(p))));
                 cells.add(c.status().id());
                 Resources res = c.resources();
                 if (res == null) {

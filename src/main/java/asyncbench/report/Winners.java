@@ -1,5 +1,6 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import asyncbench.result.CellResult;
 import asyncbench.stats.Decision;
 import asyncbench.stats.Verdict;
@@ -23,19 +24,19 @@ final class Winners {
      * more measured (or one measured and the others reached a limit), the clear winner if any, and the
      * leaders: the best model and every model not decided worse than it.
      */
-    record Point(Map<String, Long> column, long row, Optional<String> best, Optional<String> winner, List<String> leaders,
+    record Spot(Point column, Object row, Optional<String> best, Optional<String> winner, List<String> leaders,
             int contenders) {
     }
 
     private final ExperimentResults results;
-    private final List<Point> points = new ArrayList<>();
+    private final List<Spot> points = new ArrayList<>();
 
     Winners(ExperimentResults results) {
         this.results = results;
-        List<Long> rows = results.rows.isEmpty() ? List.of(0L) : results.rows;
+        List<Object> rows = results.rows.isEmpty() ? List.<Object>of(0L) : results.rows;
         boolean higher = results.headline.higherIsBetter();
-        for (Map<String, Long> column : results.columns) {
-            for (long row : rows) {
+        for (Point column : results.columns) {
+            for (Object row : rows) {
                 Map<String, CellResult> measured = new LinkedHashMap<>();
                 int limited = 0;
                 for (String model : results.models) {
@@ -51,7 +52,7 @@ final class Winners {
                 }
                 int contenders = measured.size() + limited;
                 if (contenders < 2) {
-                    points.add(new Point(column, row, Optional.empty(), Optional.empty(), List.of(), 1));
+                    points.add(new Spot(column, row, Optional.empty(), Optional.empty(), List.of(), 1));
                     continue;
                 }
                 Comparator<Map.Entry<String, CellResult>> byValue = Comparator.comparingDouble(e -> value(e.getValue()));
@@ -62,7 +63,7 @@ final class Winners {
                 List<String> leaders = measured.entrySet().stream()
                         .filter(e -> e.getKey().equals(best) || decide(bestCell, e.getValue()).verdict() != Verdict.WORSE)
                         .map(Map.Entry::getKey).toList();
-                points.add(new Point(column, row, Optional.of(best), beatsAll ? Optional.of(best) : Optional.empty(), leaders,
+                points.add(new Spot(column, row, Optional.of(best), beatsAll ? Optional.of(best) : Optional.empty(), leaders,
                         contenders));
             }
         }
@@ -78,7 +79,7 @@ final class Winners {
                 Optional.of(baseline), Optional.of(model));
     }
 
-    List<Point> points() {
+    List<Spot> points() {
         return points;
     }
 
@@ -127,13 +128,13 @@ final class Winners {
         if (results.rows.size() < 2) {
             return out;
         }
-        for (Map<String, Long> column : results.columns) {
-            List<Point> line = points.stream().filter(p -> p.column().equals(column) && p.contenders() >= 2).toList();
+        for (Point column : results.columns) {
+            List<Spot> line = points.stream().filter(p -> p.column().equals(column) && p.contenders() >= 2).toList();
             List<String> runs = new ArrayList<>();
             String current = null;
-            long from = 0;
-            long to = 0;
-            for (Point p : line) {
+            Object from = null;
+            Object to = null;
+            for (Spot p : line) {
                 String w = p.winner().orElse("no clear winner");
                 if (!w.equals(current)) {
                     if (current != null) {
@@ -148,15 +149,15 @@ final class Winners {
                 runs.add(run(current, from, to));
             }
             if (runs.size() > 1) {
-                String where = column.isEmpty() ? "" : " at " + String.join(", ", column.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + results.value(e.getKey(), e.getValue())).toList());
+                String where = column.isEmpty() ? "" : " at " + String.join(", ", column.values().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue())).toList());
                 out.add("along " + results.rowParam() + where + ": " + String.join(", then ", runs));
             }
         }
         return out;
     }
 
-    private String run(String winner, long from, long to) {
+    private String run(String winner, Object from, Object to) {
         String range = from == to ? results.rowParam() + "=" + results.rowValue(from)
                 : results.rowParam() + "=" + results.rowValue(from) + ".." + results.rowValue(to);
         return winner + " (" + range + ")";

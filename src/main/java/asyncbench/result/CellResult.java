@@ -1,6 +1,5 @@
 package asyncbench.result;
 
-import asyncbench.experiment.Metric;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ public record CellResult(
         String experiment,
         String model,
         String profile,
-        Map<String, Long> params,
+        Point params,
         Status status,
         String message,
         LimitInfo limit,
@@ -31,7 +30,7 @@ public record CellResult(
         List<String> forkReasons) {
 
     /** A result without fork count, as a single JVM reports it. */
-    public CellResult(String runId, String experiment, String model, String profile, Map<String, Long> params,
+    public CellResult(String runId, String experiment, String model, String profile, Point params,
             Status status, String message, LimitInfo limit, Map<String, Metric> metrics, Map<String, Long> counters,
             Resources resources, JvmInfo jvm, Map<String, Object> host, String startedAt, Double seconds) {
         this(runId, experiment, model, profile, params, status, message, limit, metrics, counters, resources, jvm, host,
@@ -39,7 +38,7 @@ public record CellResult(
     }
 
     /** A result with its fork count but without the reasons of its forks. */
-    public CellResult(String runId, String experiment, String model, String profile, Map<String, Long> params,
+    public CellResult(String runId, String experiment, String model, String profile, Point params,
             Status status, String message, LimitInfo limit, Map<String, Metric> metrics, Map<String, Long> counters,
             Resources resources, JvmInfo jvm, Map<String, Object> host, String startedAt, Double seconds, Integer forks) {
         this(runId, experiment, model, profile, params, status, message, limit, metrics, counters, resources, jvm, host,
@@ -51,14 +50,12 @@ public record CellResult(
         return key(experiment, model, params);
     }
 
-    public static String key(String experiment, String model, Map<String, Long> params) {
-        return experiment + " " + model + " " + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(" "));
+    public static String key(String experiment, String model, Point params) {
+        return experiment + " " + model + " " + params;
     }
 
     /** A result as a cell's JVM reports it, before the run records it. */
-    public static CellResult of(String experiment, String model, String profile, Map<String, Long> params,
+    public static CellResult of(String experiment, String model, String profile, Point params,
             Status status, String message, LimitInfo limit, Map<String, Metric> metrics,
             Map<String, Long> counters, Resources resources, JvmInfo jvm) {
         return new CellResult(null, experiment, model, profile, params,

@@ -15,10 +15,16 @@ import java.util.Map;
 /**
  * {@code results.jsonl}: one finished cell per line, appended and forced to disk as each cell ends,
  * so a killed run keeps every cell it finished. A line cut short by a kill is skipped on reading,
- * and the next append starts on a fresh line.
+ * and the next append starts on a fresh line. Each line starts with its {@link #FORMAT}.
  */
 public final class ResultsFile implements AutoCloseable {
     public static final String NAME = "results.jsonl";
+    /**
+     * The version of a line: 2 stores every choice by its name; a line without a version is of the earlier
+     * format, which stored a choice as its position in the experiment's list and is refused on reading
+     * ({@code asyncbench convert} rewrites such a file once).
+     */
+    public static final int FORMAT = 2;
     private final FileChannel channel;
 
     private ResultsFile(FileChannel channel) {
@@ -51,7 +57,15 @@ public final class ResultsFile implements AutoCloseable {
     }
 
     public synchronized void add(CellResult result) throws IOException {
-        write(Json.MAPPER.writeValueAsString(result) + "\n");
+        write(line(result) + "\n");
+    }
+
+    /** A result as one line of this file, its format first. */
+    public static String line(CellResult result) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("format", FORMAT);
+        node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(result));
+        return Json.MAPPER.writeValueAsString(node);
     }
 
     private void write(String text) throws IOException {
@@ -78,6 +92,11 @@ public final class ResultsFile implements AutoCloseable {
         return List.copyOf(byKey.values());
     }
 
+    /**
+     * The results in {@code file}; a line cut short (or otherwise unreadable) is skipped and counted.
+     *
+     * @throws EarlierFormatException when a line is of the format that stored choices by position
+     */
     public static Contents read(Path file) throws IOException {
         List<CellResult> results = new ArrayList<>();
         int unreadable = 0;
@@ -88,12 +107,31 @@ public final class ResultsFile implements AutoCloseable {
             if (line.isBlank()) {
                 continue;
             }
+            com.fasterxml.jackson.databind.JsonNode node;
             try {
-                results.add(Json.MAPPER.readValue(line, CellResult.class));
+                node = Json.MAPPER.readTree(line);
             } catch (IOException e) {
+                unreadable++;
+                continue;
+            }
+            if (node != null && node.isObject() && !node.has("format")) {
+                throw new EarlierFormatException(file);
+            }
+            try {
+                results.add(Json.MAPPER.treeToValue(node, CellResult.class));
+            } catch (IOException | IllegalArgumentException e) {
                 unreadable++;
             }
         }
         return new Contents(results, unreadable);
+    }
+
+    /** A results file written before choices were stored by name: it has to be converted once. */
+    public static final class EarlierFormatException extends IOException {
+        public EarlierFormatException(Path file) {
+            super(file + " stores each choice by its position (the format before " + FORMAT
+                    + "); convert it once with: ./asyncbench convert --results " + file.getParent().getParent() + " "
+                    + file.getParent().getFileName());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.Catalog;
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Profile;
 import asyncbench.experiment.Windows;
 import asyncbench.os.ProcStatus;
@@ -28,7 +30,7 @@ final class ArchiveMain {
             e.params();
             e.headline();
             e.origin();
-            CellSpec spec = new CellSpec(e.name(), e.models().getFirst(), Map.of(), Profile.QUICK);
+            CellSpec spec = new CellSpec(e.name(), e.models().getFirst(), asyncbench.result.Point.EMPTY, Profile.QUICK);
             Json.MAPPER.writeValueAsString(spec.result(Status.OK, null, null,
                     Map.of("x", Metric.ofForks(List.of(Windows.of(List.of(1.0, 2.0), "x"), Metric.once(3, "x")))),
                     Map.of("n", 1L), null, JvmInfo.current()));

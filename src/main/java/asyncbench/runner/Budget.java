@@ -1,5 +1,7 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.Catalog;
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
@@ -44,9 +46,9 @@ final class Budget {
             if (models.size() < 2) {
                 continue;
             }
-            Map<Map<String, Long>, Map<String, CellResult>> byPoint = new LinkedHashMap<>();
+            Map<Point, Map<String, CellResult>> byPoint = new LinkedHashMap<>();
             cells.forEach(c -> byPoint.computeIfAbsent(c.params(), k -> new LinkedHashMap<>()).put(c.model(), c));
-            for (Map.Entry<Map<String, Long>, Map<String, CellResult>> point : byPoint.entrySet()) {
+            for (Map.Entry<Point, Map<String, CellResult>> point : byPoint.entrySet()) {
                 CellResult baseline = point.getValue().get(models.getFirst());
                 if (baseline == null) {
                     continue;

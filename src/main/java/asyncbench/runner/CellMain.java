@@ -1,5 +1,7 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.Catalog;
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Outcome;
@@ -24,7 +26,7 @@ import java.util.Map;
 
 /**
  * The entry point of a forked cell JVM: runs one cell and prints its result as one JSON line after
- * {@link #MARKER} on standard output. Arguments: catalog class, experiment, model, profile, name=value...
+ * {@link #MARKER} on standard output. Arguments: catalog class, experiment, model, profile, the point as JSON.
  */
 public final class CellMain {
     static final String MARKER = "@asyncbench-result ";
@@ -39,11 +41,7 @@ public final class CellMain {
         Experiment experiment = catalog.byName(args[1]).orElseThrow();
         Model model = Model.byId(args[2]).orElseThrow();
         Profile profile = Profile.byId(args[3]).orElseThrow();
-        Map<String, Long> point = new LinkedHashMap<>();
-        for (int i = 4; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            point.put(kv[0], Long.parseLong(kv[1]));
-        }
+        Point point = Json.MAPPER.readValue(args[4], Point.class);
         CellSpec spec = new CellSpec(experiment.name(), model, point, profile);
         CellResult result = run(experiment, spec);
         System.out.println(MARKER + Json.MAPPER.writeValueAsString(result));

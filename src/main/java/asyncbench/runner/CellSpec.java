@@ -1,6 +1,7 @@
 package asyncbench.runner;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Point;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
 import asyncbench.result.CellResult;
@@ -11,7 +12,7 @@ import asyncbench.result.Status;
 import java.util.Map;
 
 /** One cell of a run: an experiment under one model at one point of its parameter grid. */
-public record CellSpec(String experiment, Model model, Map<String, Long> params, Profile profile) {
+public record CellSpec(String experiment, Model model, Point params, Profile profile) {
 
     /** Identifies the cell within a run, for resuming. */
     public String key() {

@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
 import asyncbench.os.Processes;
 import asyncbench.result.CellResult;
 import asyncbench.result.Json;
@@ -66,7 +67,11 @@ final class Fork {
         cmd.add(spec.experiment());
         cmd.add(spec.model().id());
         cmd.add(spec.profile().id());
-        spec.params().forEach((k, v) -> cmd.add(k + "=" + v));
+        try {
+            cmd.add(asyncbench.result.Json.MAPPER.writeValueAsString(spec.params()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a point of counts and names is always JSON", e);
+        }
         return cmd;
     }
 

@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,19 +19,22 @@ public final class ParamValues {
     }
 
     /** Values of {@code param}: names for a named choice, numbers otherwise. */
-    public static List<Long> parse(asyncbench.experiment.Param param, String text) throws UsageException {
-        if (param.choices().isEmpty()) {
-            return parse(param.name(), text);
+    public static List<Object> parse(asyncbench.experiment.Param param, String text) throws UsageException {
+        if (!param.isChoice()) {
+            return List.copyOf(parse(param.name(), text));
         }
         if (text.isBlank()) {
             throw new UsageException("no values for parameter '" + param.name() + "': give one or more of "
                     + String.join(", ", param.choices()));
         }
-        List<Long> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         for (String item : text.split(",", -1)) {
             String s = item.trim();
-            values.add(param.choiceIndex(s).orElseThrow(() -> new UsageException("unknown value '" + s
-                    + "' for parameter '" + param.name() + "'; valid: " + String.join(", ", param.choices()))));
+            if (!param.choices().contains(s)) {
+                throw new UsageException("unknown value '" + s + "' for parameter '" + param.name() + "'; valid: "
+                        + String.join(", ", param.choices()));
+            }
+            values.add(s);
         }
         return List.copyOf(values);
     }

@@ -1,9 +1,12 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
+import asyncbench.catalog.Catalog;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Profile;
 import asyncbench.model.Model;
+import asyncbench.result.Point;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,21 +24,21 @@ import java.util.Set;
  * a time budget that replaces the profile's ({@code --budget}), and a name ({@code --name}).
  * Saved beside the results so that {@code --resume} can plan the same cells again.
  */
-public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+public record Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Object>> params,
         Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs,
         Long budgetSeconds, String name) {
 
-    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Object>> params,
             Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard, List<String> jvmArgs) {
         this(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, shard, jvmArgs, null, null);
     }
 
-    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Object>> params,
             Long cellTimeoutSeconds, Integer forks, Boolean flightRecorder, String shard) {
         this(experiments, profile, models, params, cellTimeoutSeconds, forks, flightRecorder, shard, List.of());
     }
 
-    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Long>> params,
+    public Plan(List<String> experiments, String profile, List<String> models, Map<String, List<Object>> params,
             Long cellTimeoutSeconds) {
         this(experiments, profile, models, params, cellTimeoutSeconds, null, null, null);
     }
@@ -72,7 +75,11 @@ public record Plan(List<String> experiments, String profile, List<String> models
     public Plan {
         experiments = List.copyOf(experiments);
         models = List.copyOf(models);
-        params = Map.copyOf(params);
+        Map<String, List<Object>> typed = new LinkedHashMap<>();
+        // a plan read back from plan.json has its numbers as Integers: a count is a Long everywhere
+        params.forEach((param, vs) -> typed.put(param, vs.stream()
+                .map(v -> v instanceof Number n ? (Object) n.longValue() : v).toList()));
+        params = java.util.Collections.unmodifiableMap(typed);
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
     }
 
@@ -135,7 +142,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
         }
         Map<String, Param> known = new LinkedHashMap<>();
         chosen.forEach(e -> e.params().forEach(p -> known.putIfAbsent(p.name(), p)));
-        for (Map.Entry<String, List<Long>> e : params.entrySet()) {
+        for (Map.Entry<String, List<Object>> e : params.entrySet()) {
             Param param = known.get(e.getKey());
             if (param == null) {
                 throw new UsageException("unknown parameter '" + e.getKey() + "' for " + String.join(", ", experiments)
@@ -144,7 +151,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
             if (e.getValue().isEmpty()) {
                 throw new UsageException("no values for parameter '" + e.getKey() + "'");
             }
-            for (long v : e.getValue()) {
+            for (Object v : e.getValue()) {
                 Optional<String> broken = param.check(v);
                 if (broken.isPresent()) {
                     throw new UsageException(broken.get());
@@ -168,18 +175,18 @@ public record Plan(List<String> experiments, String profile, List<String> models
         List<CellSpec> cells = new ArrayList<>();
         for (String name : experiments) {
             Experiment experiment = catalog.byName(name).orElseThrow();
-            List<Map<String, Long>> points = points(experiment, p);
-            for (Map<String, Long> point : points) {
+            List<Point> points = points(experiment, p);
+            for (Point point : points) {
                 Optional<String> rejected = experiment.reject(point);
                 if (rejected.isPresent()) {
-                    throw new UsageException(name + " cannot run at " + describe(experiment, point) + ": " + rejected.get());
+                    throw new UsageException(name + " cannot run at " + point + ": " + rejected.get());
                 }
             }
             for (Model model : experiment.models()) {
                 if (!models.isEmpty() && !models.contains(model.id())) {
                     continue;
                 }
-                for (Map<String, Long> point : experiment.points(model, points)) {
+                for (Point point : experiment.points(model, points)) {
                     requireHeapFits(experiment, model, point, memoryBytes);
                     cells.add(new CellSpec(name, model, point, p));
                 }
@@ -196,18 +203,10 @@ public record Plan(List<String> experiments, String profile, List<String> models
         return mine;
     }
 
-    /** A point as people write it: {@code readers=2 writers=4 counting=shared}. */
-    public static String describe(Experiment e, Map<String, Long> point) {
-        List<String> parts = new ArrayList<>();
-        point.forEach((name, v) -> parts.add(name + "=" + e.params().stream().filter(p -> p.name().equals(name))
-                .findFirst().flatMap(p -> p.choiceName(v)).orElse(Long.toString(v))));
-        return String.join(" ", parts);
-    }
-
     /** A cell may take at most this share of the machine's memory for its heap. */
     static final double HEAP_SHARE = 0.75;
 
-    private static void requireHeapFits(Experiment e, Model model, Map<String, Long> point, long memoryBytes)
+    private static void requireHeapFits(Experiment e, Model model, Point point, long memoryBytes)
             throws UsageException {
         if (memoryBytes <= 0) {
             return;
@@ -217,32 +216,32 @@ public record Plan(List<String> experiments, String profile, List<String> models
         if (needed <= limitMegabytes) {
             return;
         }
-        // name what fits: the largest power of two of the first parameter whose lowering is enough
-        for (Map.Entry<String, Long> param : point.entrySet()) {
-            for (long v = Long.highestOneBit(param.getValue()); v >= 1; v /= 2) {
-                Map<String, Long> lower = new LinkedHashMap<>(point);
-                lower.put(param.getKey(), v);
-                if (v < param.getValue() && e.heapMegabytes(model, lower) <= limitMegabytes) {
-                    throw new UsageException(e.name() + " " + model + " at " + describe(e, point) + " needs a " + needed
+        // name what fits: the largest power of two of the first count whose lowering is enough
+        for (Map.Entry<String, Object> param : point.values().entrySet()) {
+            if (!(param.getValue() instanceof Long value)) {
+                continue;
+            }
+            for (long v = Long.highestOneBit(value); v >= 1; v /= 2) {
+                Point lower = point.with(param.getKey(), v);
+                if (v < value && e.heapMegabytes(model, lower) <= limitMegabytes) {
+                    throw new UsageException(e.name() + " " + model + " at " + point + " needs a " + needed
                             + " MiB heap, more than the " + limitMegabytes + " MiB (" + Math.round(HEAP_SHARE * 100)
                             + "% of this machine's memory) a cell may take; at most " + param.getKey() + "=" + v + " fits");
                 }
             }
         }
-        throw new UsageException(e.name() + " " + model + " at " + describe(e, point) + " needs a " + needed + " MiB heap, more than the "
+        throw new UsageException(e.name() + " " + model + " at " + point + " needs a " + needed + " MiB heap, more than the "
                 + limitMegabytes + " MiB a cell may take on this machine");
     }
 
-    private List<Map<String, Long>> points(Experiment experiment, Profile p) {
-        List<Map<String, Long>> points = List.of(new LinkedHashMap<>());
+    private List<Point> points(Experiment experiment, Profile p) {
+        List<Point> points = List.of(Point.EMPTY);
         for (Param param : experiment.params()) {
-            List<Long> values = params.getOrDefault(param.name(), param.values(p));
-            List<Map<String, Long>> next = new ArrayList<>();
-            for (Map<String, Long> point : points) {
-                for (long v : values) {
-                    Map<String, Long> extended = new LinkedHashMap<>(point);
-                    extended.put(param.name(), v);
-                    next.add(extended);
+            List<Object> values = params.getOrDefault(param.name(), param.values(p));
+            List<Point> next = new ArrayList<>();
+            for (Point point : points) {
+                for (Object v : values) {
+                    next.add(point.with(param.name(), v));
                 }
             }
             points = next;

@@ -16,8 +16,8 @@ public interface Progress {
      */
     void finished(CellResult result, Duration elapsed, Duration left);
 
-    /** The budget bought one more JVM for each cell of an undecided contrast, said in {@code why}. */
-    void added(String why, Duration elapsed, Duration left);
+    /** The budget bought one more JVM of {@code model}'s cell, for the undecided contrast said in {@code why}. */
+    void added(String model, String why, Duration elapsed, Duration left);
 
     Progress SILENT = new Progress() {
         @Override
@@ -29,7 +29,7 @@ public interface Progress {
         }
 
         @Override
-        public void added(String why, Duration elapsed, Duration left) {
+        public void added(String model, String why, Duration elapsed, Duration left) {
         }
     };
 }

@@ -1,5 +1,7 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
+import asyncbench.catalog.Catalog;
 import asyncbench.experiment.Experiment;
 import asyncbench.result.CellResult;
 import asyncbench.result.Json;
@@ -110,7 +112,7 @@ public final class Runner {
                 CellSpec first = point.getFirst();
                 Experiment experiment = catalog.byName(first.experiment()).orElseThrow();
                 int minimum = plan.forkCount(experiment);
-                progress.point(i + 1, points.size(), first.experiment(), Plan.describe(experiment, first.params()),
+                progress.point(i + 1, points.size(), first.experiment(), first.params().toString(),
                         point.size(), minimum);
                 Map<CellSpec, List<CellResult>> forks = new LinkedHashMap<>();
                 Map<CellSpec, Double> seconds = new LinkedHashMap<>();
@@ -150,13 +152,13 @@ public final class Runner {
                 if (step.isEmpty()) {
                     break;
                 }
-                progress.added(step.get().why(), clock.elapsed(), clock.left());
                 String key = step.get().cell();
                 CellSpec cell = specs.get(key);
                 if (cell == null) {
                     closed.add(key);
                     continue;
                 }
+                progress.added(cell.model().id(), step.get().why(), clock.elapsed(), clock.left());
                 Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
                 long t0 = System.nanoTime();
                 CellResult one = runFork(fork, plan, experiment, cell);

@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
 import asyncbench.result.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package asyncbench.stats;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;

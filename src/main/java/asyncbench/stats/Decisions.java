@@ -1,5 +1,6 @@
 package asyncbench.stats;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
@@ -28,10 +29,10 @@ public final class Decisions {
             return out;
         }
         String baseline = models.getFirst();
-        Set<Map<String, Long>> points = new LinkedHashSet<>();
+        Set<Point> points = new LinkedHashSet<>();
         cells.forEach(c -> points.add(c.params()));
         for (String model : models.subList(1, models.size())) {
-            for (Map<String, Long> p : points) {
+            for (Point p : points) {
                 Optional<CellResult> b = cell(cells, baseline, p);
                 Optional<CellResult> m = cell(cells, model, p);
                 if (b.isPresent() && m.isPresent()) {
@@ -43,7 +44,7 @@ public final class Decisions {
     }
 
     /** {@code model} against {@code baseline} at {@code point}, on the experiment's headline. */
-    public static Decision pair(Experiment e, Map<String, Long> point, Optional<CellResult> baseline, Optional<CellResult> model) {
+    public static Decision pair(Experiment e, Point point, Optional<CellResult> baseline, Optional<CellResult> model) {
         return Decision.of(e.name(), point(e, point), e.headline().metric(), e.headline().higherIsBetter(), baseline, model);
     }
 
@@ -61,15 +62,14 @@ public final class Decisions {
         return ordered;
     }
 
-    static Optional<CellResult> cell(List<CellResult> cells, String model, Map<String, Long> point) {
+    static Optional<CellResult> cell(List<CellResult> cells, String model, Point point) {
         return cells.stream().filter(c -> c.model().equals(model) && c.params().equals(point)).findFirst();
     }
 
     /** A point with each choice by its name and each count as a number, in the experiment's parameter order. */
-    public static Map<String, String> point(Experiment e, Map<String, Long> point) {
+    public static Map<String, String> point(Experiment e, Point point) {
         Map<String, String> named = new LinkedHashMap<>();
-        point.forEach((name, v) -> named.put(name, e.params().stream().filter(p -> p.name().equals(name)).findFirst()
-                .flatMap((Param p) -> p.choiceName(v)).orElse(Long.toString(v))));
+        point.values().forEach((name, v) -> named.put(name, String.valueOf(v)));
         return named;
     }
 

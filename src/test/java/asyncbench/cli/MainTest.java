@@ -116,15 +116,45 @@ class MainTest {
             try (asyncbench.result.ResultsFile out = asyncbench.result.ResultsFile.append(dir.resolve("results.jsonl"))) {
                 for (String model : java.util.List.of("platform", "virtual")) {
                     double v = run.equals("b") && model.equals("virtual") ? 50 : 100;
-                    asyncbench.experiment.Metric m = asyncbench.experiment.Metric.ofForks(java.util.List.of(
-                            asyncbench.experiment.Metric.once(v, "it/s"), asyncbench.experiment.Metric.once(v * 1.01, "it/s"),
-                            asyncbench.experiment.Metric.once(v * 0.99, "it/s")));
-                    out.add(new asyncbench.result.CellResult(run, "signal-pair", model, "quick", Map.of("counting", 0L),
+                    asyncbench.result.Metric m = asyncbench.result.Metric.ofForks(java.util.List.of(
+                            asyncbench.result.Metric.once(v, "it/s"), asyncbench.result.Metric.once(v * 1.01, "it/s"),
+                            asyncbench.result.Metric.once(v * 0.99, "it/s")));
+                    out.add(new asyncbench.result.CellResult(run, "signal-pair", model, "quick",
+                            asyncbench.result.Point.of(Map.of("counting", "shared")),
                             asyncbench.result.Status.OK, null, null, Map.of("iterationsPerSecond", m), Map.of("iterations", 1L),
                             null, null, null, null, null));
                 }
             }
         }
+    }
+
+    @Test
+    void aRunSavedWithChoicesByPositionIsRefusedUntilConvertedOnce() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(results.resolve("old"));
+        java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"experiments\":[\"signal-pair\"],\"profile\":\"quick\","
+                + "\"models\":[],\"params\":{\"counting\":[0]}}");
+        StringBuilder lines = new StringBuilder();
+        for (String model : java.util.List.of("platform", "virtual")) {
+            lines.append("{\"runId\":\"old\",\"experiment\":\"signal-pair\",\"model\":\"").append(model)
+                    .append("\",\"profile\":\"quick\",\"params\":{\"readers\":1,\"writers\":1,\"counting\":0},\"status\":\"ok\","
+                            + "\"metrics\":{\"iterationsPerSecond\":{\"value\":100.0,\"unit\":\"it/s\",\"forks\":[99.0,101.0]}},"
+                            + "\"counters\":{\"iterations\":1}}\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("results.jsonl"), lines);
+        assertUsageError(new String[] {"report", "old", "--results", results.toString()},
+                "stores each choice by its position (the format before 2); convert it once with: ./asyncbench convert");
+
+        assertEquals(0, Main.execute("convert", "old", "--results", results.toString()));
+        String converted = java.nio.file.Files.readString(dir.resolve("results.jsonl"));
+        assertTrue(converted.startsWith("{\"format\":2,\"runId\":\"old\""), converted);
+        assertTrue(converted.contains("\"params\":{\"readers\":1,\"writers\":1,\"counting\":\"shared\"}"), converted);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("plan.json")).contains("\"shared\""), "the plan's choices too");
+        java.util.List<asyncbench.result.CellResult> cells = asyncbench.result.ResultsFile.read(dir.resolve("results.jsonl")).results();
+        assertEquals(2, cells.size());
+        assertEquals("shared", cells.getFirst().params().choice("counting"));
+        assertEquals(0, Main.execute("report", "old", "--results", results.toString()), "a converted run renders");
+        assertEquals(0, Main.execute("convert", "old", "--results", results.toString()), "converting twice changes nothing");
+        assertEquals(converted, java.nio.file.Files.readString(dir.resolve("results.jsonl")));
     }
 
     @Test
@@ -191,5 +221,34 @@ class MainTest {
         assertEquals(new asyncbench.experiment.fakeserver.FakeServer().models().size(),
                 printed.lines().filter(l -> l.contains("poll=258 accept=512 read=512 write=512")).count(), printed);
         assertTrue(printed.contains("Every model made identical calls at each point."), printed);
+    }
+
+    @Test
+    void countsAtSeveralPointsGiveEachPointItsOwnFilesAndDocument() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        int code;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.execute("run", "json-stream", "pump", "--counts", "--models", "platform", "--param", "orders=10,100",
+                    "--param", "files=2,3", "--param", "fileKiB=8", "--param", "workMicros=0");
+        } finally {
+            System.setOut(saved);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        long small = counter(printed, "json-stream platform orders=10:", "bytesReceived");
+        long large = counter(printed, "json-stream platform orders=100:", "bytesReceived");
+        assertTrue(large > 5 * small, "the second point wrote its own, larger document: " + printed);
+        long two = counter(printed, "pump platform files=2 ", "byteSum");
+        long three = counter(printed, "pump platform files=3 ", "byteSum");
+        assertTrue(three > two, "the second point read its own three files: " + printed);
+    }
+
+    private static long counter(String printed, String cell, String name) {
+        String line = printed.lines().filter(l -> l.startsWith(cell)).findFirst().orElseThrow(() -> new AssertionError(cell + " in " + printed));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=(\\d+)").matcher(line);
+        assertTrue(m.find(), name + " in " + line);
+        return Long.parseLong(m.group(1));
     }
 }

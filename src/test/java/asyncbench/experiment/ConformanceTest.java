@@ -1,11 +1,12 @@
 package asyncbench.experiment;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.model.Model;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,10 @@ class ConformanceTest {
     }
 
     /** Each parameter at the smallest value any profile gives it. */
-    static Map<String, Long> smallestPoint(Experiment e) {
-        Map<String, Long> point = new LinkedHashMap<>();
+    static Point smallestPoint(Experiment e) {
+        Point point = Point.EMPTY;
         for (Param p : e.params()) {
-            point.put(p.name(), p.values().values().stream().map(Collections::min).min(Long::compare).orElseThrow());
+            point = point.with(p.name(), p.values().values().stream().flatMap(List::stream).min(p::compare).orElseThrow());
         }
         return point;
     }
@@ -35,7 +36,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void everyModelDoesTheSameWork(Experiment experiment) throws Exception {
-        Map<String, Long> point = smallestPoint(experiment);
+        Point point = smallestPoint(experiment);
         Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
         for (Model model : experiment.models()) {
             if (experiment.points(model, List.of(point)).isEmpty()) {

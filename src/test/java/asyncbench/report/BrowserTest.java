@@ -3,7 +3,7 @@ package asyncbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import asyncbench.testing.Tools;
 import java.awt.image.BufferedImage;
 import java.io.File;

@@ -1,9 +1,10 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.LimitInfo;
@@ -37,22 +38,22 @@ class GoldenTest {
         long[] readers = {32, 1024, 131072};
         for (int i = 0; i < readers.length; i++) {
             for (long counting : List.of(0L, 1L)) {
-                Map<String, Long> params = new LinkedHashMap<>();
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                 params.put("readers", readers[i]);
-                params.put("counting", counting);
+                params.put("counting", counting == 0 ? "shared" : "perReader");
                 double platform = 1_234_567.891 / (i + 1);
                 double virtual = 2_345.678 * (i + 1) * (counting + 1);
                 cells.add(i == 2 && counting == 1
-                        ? new CellResult("g", "grid", "platform", "quick", params, Status.LIMIT, "only 3000 fit, \"quoted\", with a comma",
+                        ? new CellResult("g", "grid", "platform", "quick", Point.of(params), Status.LIMIT, "only 3000 fit, \"quoted\", with a comma",
                                 new LimitInfo(3000, "kernel.pid_max", "only 3000 fit"), null, null, null, null, null, null, null)
-                        : cell("platform", params, platform, platform / 50));
-                cells.add(cell("virtual", params, virtual, counting == 0 ? virtual / 4 : null));
+                        : cell("platform", Point.of(params), platform, platform / 50));
+                cells.add(cell("virtual", Point.of(params), virtual, counting == 0 ? virtual / 4 : null));
             }
         }
         return new ExperimentResults("grid", new Headline("rate", true), cells, List.of("platform", "virtual"), PARAMS);
     }
 
-    private static CellResult cell(String model, Map<String, Long> params, double value, Double error) {
+    private static CellResult cell(String model, Point params, double value, Double error) {
         Metric rate = error == null ? new Metric(value, null, "ops/s", List.of(value))
                 : ReportFixtures.forks("ops/s", value - error / 3, value + error / 3);
         return new CellResult("g", "grid", model, "quick", params, Status.OK, null, null,

@@ -1,6 +1,7 @@
 package asyncbench.report;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Point;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.LimitInfo;
 import asyncbench.result.ResultsFile;
@@ -36,14 +37,14 @@ final class ReportFixtures {
     }
 
     private static CellResult gridCell(String model, long readers, long writers, Double value) {
-        Map<String, Long> params = new LinkedHashMap<>();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         params.put("readers", readers);
         params.put("writers", writers);
         if (value == null) {
-            return new CellResult("r", "signal-grid", model, "smoke", params, Status.LIMIT, "only 300 fit",
+            return new CellResult("r", "signal-grid", model, "smoke", Point.of(params), Status.LIMIT, "only 300 fit",
                     new LimitInfo(300, "kernel.pid_max", "only 300 fit"), null, null, null, null, null, null, null);
         }
-        return new CellResult("r", "signal-grid", model, "smoke", params, Status.OK, null, null,
+        return new CellResult("r", "signal-grid", model, "smoke", Point.of(params), Status.OK, null, null,
                 Map.of("iterationsPerSecond", forks("iterations/s", value - 1, value + 1)),
                 Map.of("iterations", 10L), null, null, null, null, null);
     }
@@ -53,12 +54,12 @@ final class ReportFixtures {
         List<CellResult> cells = new ArrayList<>();
         for (long depth : List.of(1L, 16L, 64L, 256L)) {
             for (String model : List.of("future", "virtual")) {
-                Map<String, Long> params = new LinkedHashMap<>();
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                 params.put("tasks", 2000L);
                 params.put("depth", depth);
                 double bytes = model.equals("future") ? 400 + 300 * depth : 3000 + 350 * depth;
                 boolean failed = model.equals("virtual") && depth == 256;
-                cells.add(new CellResult("r", "idle-memory", model, "smoke", params, failed ? Status.ERROR : Status.OK,
+                cells.add(new CellResult("r", "idle-memory", model, "smoke", Point.of(params), failed ? Status.ERROR : Status.OK,
                         failed ? "boom" : null, null,
                         failed ? null : Map.of("bytesPerTask", forks("bytes", bytes - 5, bytes + 5)),
                         Map.of("tasks", 2000L), null, null, null, null, null));

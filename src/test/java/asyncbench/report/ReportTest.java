@@ -1,15 +1,16 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.LimitInfo;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,13 +92,13 @@ class ReportTest {
         for (long depth : List.of(1L, 64L)) {
             for (String model : List.of("future", "virtual")) {
                 for (long outcome : List.of(0L, 1L)) {
-                    Map<String, Long> params = new java.util.LinkedHashMap<>();
+                    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                     params.put("depth", depth);
                     params.put("yields", 1L);
                     params.put("finallyRate", 1000L);
-                    params.put("outcome", outcome);
+                    params.put("outcome", outcome == 0 ? "return" : "throw");
                     double value = outcome == 0 ? 400 : (model.equals("future") ? 100 : 40) / (double) depth;
-                    cells.add(new CellResult("r", "exceptions", model, "smoke", params, Status.OK, null, null,
+                    cells.add(new CellResult("r", "exceptions", model, "smoke", Point.of(params), Status.OK, null, null,
                             Map.of("iterationsPer250ms", new Metric(value, null, "iterations/250ms", null)),
                             Map.of("iterations", 10L), null, null, null, null, null));
                 }
@@ -126,10 +127,10 @@ class ReportTest {
     @Test
     void stringsFromResultsAreEscapedInHtml() throws Exception {
         try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
-            Map<String, Long> params = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
             params.put("readers", 32L);
             params.put("writers", 1L);
-            out.add(new CellResult("r", "signal-grid", "platform", "smoke", params, Status.ERROR,
+            out.add(new CellResult("r", "signal-grid", "platform", "smoke", Point.of(params), Status.ERROR,
                     "<script>alert('x')</script> & <img src=x onerror=y>", null, null, null, null, null, null, null, null));
         }
         Report.render(run, new Catalog.BuiltIn(), List.of());
@@ -146,14 +147,14 @@ class ReportTest {
             for (long connections : List.of(16L, 256L)) {
                 for (String[] line : List.of(new String[] {"platform", "0"}, new String[] {"virtual", "0"},
                         new String[] {"virtual", "2"}, new String[] {"eventLoop", "3"})) {
-                    Map<String, Long> params = new java.util.LinkedHashMap<>();
-                    params.put("server", Long.parseLong(line[1]));
+                    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+                    params.put("server", asyncbench.server.Server.values()[Integer.parseInt(line[1])].id());
                     params.put("connections", connections);
-                    params.put("connection", 0L);
+                    params.put("connection", "keepAlive");
                     params.put("rate", 2000L);
-                    params.put("client", 0L);
+                    params.put("client", "asyncbench");
                     double rate = 1000 * connections + Long.parseLong(line[1]);
-                    out.add(new CellResult("r", "server", line[0], "smoke", params, Status.OK, null, null,
+                    out.add(new CellResult("r", "server", line[0], "smoke", Point.of(params), Status.OK, null, null,
                             Map.of("requestsPerSecond", ReportFixtures.forks("req/s", rate - 1, rate + 1)),
                             Map.of("answered", 10L), null, null, null, null, null));
                 }
@@ -172,11 +173,11 @@ class ReportTest {
     void aLatencyChartDrawsThePercentilesOfEachPoint() throws Exception {
         try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
             for (String model : List.of("platform", "eventLoop", "virtual")) {
-                Map<String, Long> params = new java.util.LinkedHashMap<>();
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                 params.put("jobs", 4L);
                 params.put("yieldMicros", 0L);
                 if (model.equals("virtual")) {
-                    out.add(new CellResult("r", "responsiveness", model, "smoke", params, Status.LIMIT, "starved",
+                    out.add(new CellResult("r", "responsiveness", model, "smoke", Point.of(params), Status.LIMIT, "starved",
                             new LimitInfo(0, "starvation", "starved"), null, null, null, null, null, null, null));
                     continue;
                 }
@@ -187,7 +188,7 @@ class ReportTest {
                     double v = base * i++;
                     metrics.put(metric, ReportFixtures.forks("us", v - 1, v + 1));
                 }
-                out.add(new CellResult("r", "responsiveness", model, "smoke", params, Status.OK, null, null, metrics,
+                out.add(new CellResult("r", "responsiveness", model, "smoke", Point.of(params), Status.OK, null, null, metrics,
                         Map.of("requestsSent", 20L), null, null, null, null, null));
             }
         }

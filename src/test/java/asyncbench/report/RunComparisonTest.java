@@ -1,13 +1,14 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class RunComparisonTest {
         Path dir = Files.createDirectories(results.resolve(run));
         try (ResultsFile out = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
             for (String model : List.of("platform", "virtual")) {
-                out.add(new CellResult(run, "signal-pair", model, "quick", Map.of("counting", 0L), Status.OK, null, null,
+                out.add(new CellResult(run, "signal-pair", model, "quick", Point.of(Map.of("counting", "shared")), Status.OK, null, null,
                         Map.of("iterationsPerSecond", model.equals("platform") ? platform : virtual),
                         Map.of("iterations", 10L), null, null, Map.of("cpu", cpu, "cores", 2), null, null));
             }

@@ -1,9 +1,10 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Resources;
 import asyncbench.result.RuntimeEvents;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class RuntimeCausesTest {
     private static CellResult cell(String model, long connections, double rate, RuntimeEvents events) {
-        Map<String, Long> params = new LinkedHashMap<>();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         params.put("connections", connections);
-        return new CellResult("r", "server", model, "quick", params, Status.OK, null, null,
+        return new CellResult("r", "server", model, "quick", Point.of(params), Status.OK, null, null,
                 Map.of("rate", ReportFixtures.forks("req/s", rate * 0.99, rate * 1.01)), Map.of("n", 1L),
                 new Resources(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, events), null, null, null, 2.0, 2);
     }

@@ -1,12 +1,13 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class SlopesTest {
         }
         Metric bytes = new Metric(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), null, "bytes",
                 null, scores);
-        return CellResult.of("waiters", model, "quick", Map.of("waiters", n), Status.OK, null, null,
+        return CellResult.of("waiters", model, "quick", Point.of(Map.of("waiters", n)), Status.OK, null, null,
                 Map.of("bytes", bytes), Map.of(), null, null);
     }
 

@@ -1,10 +1,11 @@
 package asyncbench.report;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class WinnersTest {
     private static CellResult cell(String model, long readers, double value, Double error) {
-        Map<String, Long> params = new LinkedHashMap<>();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         params.put("readers", readers);
         params.put("writers", 1L);
         Metric rate = error == null ? new Metric(value, null, "ops/s", List.of(value))
                 : ReportFixtures.forks("ops/s", value - error / 2, value + error / 2);
-        return new CellResult("r", "grid", model, "quick", params, Status.OK, null, null,
+        return new CellResult("r", "grid", model, "quick", Point.of(params), Status.OK, null, null,
                 Map.of("rate", rate), Map.of("n", 1L), null, null, null, null, null);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Windows;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ForksTest {
     private static CellResult fork(Status status, Map<String, Metric> metrics) {
-        return CellResult.of("e", "platform", "quick", Map.of("n", 1L), status, status == Status.OK ? null : "why",
+        return CellResult.of("e", "platform", "quick", Point.of(Map.of("n", 1L)), status, status == Status.OK ? null : "why",
                 null, metrics, Map.of("work", 7L), null, null);
     }
 

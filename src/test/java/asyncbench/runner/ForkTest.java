@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A cell's JVM runs G1 unless its experiment chooses a collector for it. */
 class ForkTest {
     private final Fork fork = new Fork(TestCatalog.class.getName(), Duration.ofSeconds(10));
-    private final CellSpec spec = new CellSpec("x", Model.VIRTUAL, Map.of(), Profile.SMOKE);
+    private final CellSpec spec = new CellSpec("x", Model.VIRTUAL, asyncbench.result.Point.EMPTY, Profile.SMOKE);
 
     @Test
     void g1ByDefault() {

@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

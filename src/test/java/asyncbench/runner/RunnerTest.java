@@ -1,5 +1,7 @@
 package asyncbench.runner;
 
+import asyncbench.result.Point;
+import asyncbench.catalog.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +32,7 @@ class RunnerTest {
     }
 
     private static Plan plan(List<String> experiments, List<Long> n, Long timeoutSeconds) {
-        return new Plan(experiments, "smoke", List.of("platform"), Map.of("n", n), timeoutSeconds);
+        return new Plan(experiments, "smoke", List.of("platform"), Map.of("n", List.copyOf(n)), timeoutSeconds);
     }
 
     @Test
@@ -101,7 +103,7 @@ class RunnerTest {
 
     @Test
     void shardsSplitOnePlanAndMergeBackWhole() throws Exception {
-        Map<String, List<Long>> n = Map.of("n", List.of(1L, 2L, 3L));
+        Map<String, List<Object>> n = Map.of("n", List.of(1L, 2L, 3L));
         Plan first = new Plan(List.of("ok"), "smoke", List.of("platform"), n, null, null, null, "1/2");
         Plan second = new Plan(List.of("ok"), "smoke", List.of("platform"), n, null, null, null, "2/2");
         assertEquals(List.of(1L, 3L), first.cells(new TestCatalog()).stream().map(c -> c.params().get("n")).toList());
@@ -234,7 +236,7 @@ class RunnerTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"cut", StandardCharsets.UTF_8, StandardOpenOption.CREATE);
         try (ResultsFile out = ResultsFile.append(file)) {
-            out.add(new CellResult("r", "ok", "platform", "smoke", Map.of("n", 1L), Status.OK, null, null, null,
+            out.add(new CellResult("r", "ok", "platform", "smoke", Point.of(Map.of("n", 1L)), Status.OK, null, null, null,
                     null, null, null, null, null, null));
         }
         ResultsFile.Contents contents = ResultsFile.read(file);

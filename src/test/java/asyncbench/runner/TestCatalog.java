@@ -1,10 +1,12 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.Catalog;
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -58,8 +60,8 @@ public final class TestCatalog implements Catalog {
         }
 
         @Override
-        public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
-            return Map.of("n", point.get("n"));
+        public Map<String, Long> countOnce(Model model, Point point) {
+            return Map.of("n", point.count("n"));
         }
 
         @Override
@@ -74,13 +76,13 @@ public final class TestCatalog implements Catalog {
         }
 
         @Override
-        public long heapMegabytes(Model model, Map<String, Long> point) {
+        public long heapMegabytes(Model model, Point point) {
             return 64;
         }
 
         @Override
-        public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
-            long n = point.get("n");
+        public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
+            long n = point.count("n");
             switch (behaviour) {
                 case HANG -> Thread.sleep(Long.MAX_VALUE);
                 case THROW -> throw new IllegalStateException("boom at n=" + n);

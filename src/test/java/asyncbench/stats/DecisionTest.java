@@ -1,12 +1,13 @@
 package asyncbench.stats;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class DecisionTest {
     }
 
     private static Optional<CellResult> cell(String model, Status status, Metric m) {
-        return Optional.of(new CellResult(null, "e", model, "quick", Map.of(), status, status == Status.OK ? null : "threads",
+        return Optional.of(new CellResult(null, "e", model, "quick", Point.EMPTY, status, status == Status.OK ? null : "threads",
                 null, m == null ? null : Map.of("rate", m), null, null, null, null, null, null));
     }
 

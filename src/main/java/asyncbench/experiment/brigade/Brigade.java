@@ -1,11 +1,12 @@
 package asyncbench.experiment.brigade;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.LimitReachedException;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
@@ -38,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Every cell checks its work: every token comes back through every task of its chain (each hop adds
  * one to it), every task made one hop per iteration, and the busywork's sums are right.
  */
-public final class Brigade extends LoopExperiment {
+public final class Brigade extends LoopExperiment<Brigade.Cell> {
     public static final String TASKS = "tasks";
     public static final String CHAINS = "chains";
     public static final String BUSYWORK = "busywork";
@@ -60,10 +61,13 @@ public final class Brigade extends LoopExperiment {
     /** Descriptors kept free for the JVM, the jar and the selectors. */
     private static final long SPARE_DESCRIPTORS = 256;
 
-    /** The brigade of the run under way; a cell runs its fixed-work brigade, then its timed one. */
-    private Crew crew;
-    /** Resident memory plus heap after a GC, once the cell's first brigade had made its first iteration. */
-    private long memoryBytes = -1;
+    /** A cell's brigades: its fixed-work one, then its timed one. */
+    static final class Cell {
+        /** The brigade of the run under way. */
+        Crew crew;
+        /** Resident memory plus heap after a GC, once the cell's first brigade had made its first iteration. */
+        long memoryBytes = -1;
+    }
 
     @Override
     public String name() {
@@ -105,24 +109,24 @@ public final class Brigade extends LoopExperiment {
     }
 
     @Override
-    public Optional<String> reject(Map<String, Long> point) {
-        if (point.get(CHAINS) > point.get(TASKS)) {
-            return Optional.of("chains must be at most tasks (" + point.get(TASKS) + "), not " + point.get(CHAINS));
+    public Optional<String> reject(Point point) {
+        if (point.count(CHAINS) > point.count(TASKS)) {
+            return Optional.of("chains must be at most tasks (" + point.count(TASKS) + "), not " + point.count(CHAINS));
         }
         return Optional.empty();
     }
 
     /** Pinning is a choice for platform threads, the loop for the event loop; one loop per core needs chains to share. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+    public List<Point> points(Model model, List<Point> grid) {
         return grid.stream()
-                .filter(p -> model == Model.PLATFORM || p.get(CPUS) == 0)
-                .filter(p -> model.style() == Style.EVENT_LOOP ? !loop(p).equals("perCore") || p.get(CHAINS) > 1 : p.get(LOOP) == 0)
+                .filter(p -> model.osThreadPerTask() || p.choice(CPUS).equals("all"))
+                .filter(p -> model.style() == Style.EVENT_LOOP ? !loop(p).equals("perCore") || p.count(CHAINS) > 1 : loop(p).equals("selector"))
                 .toList();
     }
 
     @Override
-    public List<String> launcher(Map<String, Long> point) {
+    public List<String> launcher(Point point) {
         return pinned(point) ? List.of("taskset", "-c", "0") : List.of();
     }
 
@@ -144,43 +148,43 @@ public final class Brigade extends LoopExperiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 128 + point.get(TASKS) / 256;
+    public long heapMegabytes(Model model, Point point) {
+        return 128 + point.count(TASKS) / 256;
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
-        long tasks = point.get(TASKS);
+    protected Cell open(Model model, Point point) throws Exception {
+        long tasks = point.count(TASKS);
         if (pinned(point) && Runtime.getRuntime().availableProcessors() != 1) {
             throw new IllegalStateException("cpus=one, but this JVM may use " + Runtime.getRuntime().availableProcessors()
                     + " CPUs: it was not started under taskset");
         }
         if (pipes(point)) {
-            long needed = Crew.descriptors(tasks, point.get(CHAINS)) + SPARE_DESCRIPTORS;
+            long needed = Crew.descriptors(tasks, point.count(CHAINS)) + SPARE_DESCRIPTORS;
             long limit = KernelLimits.openFiles();
             if (limit >= 0 && needed > limit) {
                 throw new LimitReachedException((limit - SPARE_DESCRIPTORS) / 2, "ulimit -n",
                         tasks + " tasks over pipes need " + needed + " file descriptors; ulimit -n allows " + limit);
             }
         }
-        if (model == Model.PLATFORM) {
+        if (model.osThreadPerTask()) {
             LimitReachedException.requireThreads(tasks + 1);
         }
-        return super.countOnce(model, point);
+        return new Cell();
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
-        int tasks = Math.toIntExact(point.get(TASKS));
-        int chains = Math.toIntExact(point.get(CHAINS));
-        int busywork = Math.toIntExact(point.get(BUSYWORK));
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Cell cell) {
+        int tasks = point.intCount(TASKS);
+        int chains = point.intCount(CHAINS);
+        int busywork = point.intCount(BUSYWORK);
         boolean memory = !pipes(point);
-        boolean measure = memoryBytes < 0;
+        boolean measure = cell.memoryBytes < 0;
         Crew crew;
         CompletableFuture<Void> done;
         try {
@@ -221,7 +225,7 @@ public final class Brigade extends LoopExperiment {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.crew = crew;
+        cell.crew = crew;
         Crew wired = crew;
         CompletableFuture<Void> ended = new CompletableFuture<>();
         done.whenComplete((r, e) -> {
@@ -241,50 +245,52 @@ public final class Brigade extends LoopExperiment {
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Cell cell) throws WorkMismatchException {
+        Crew crew = cell.crew;
         long n = tally.iterations();
         for (int k = 0; k < crew.tasks(); k++) {
             WorkMismatchException.requireEqual(ITERATIONS, n, "hops of task " + k, crew.hops(k));
         }
         WorkMismatchException.requireEqual(ITERATIONS + " x chains", n * crew.chains(), ARRIVALS, crew.arrivals());
         WorkMismatchException.requireEqual("hops x sum per hop", crew.totalHops() * crew.sumPerHop(), CHECKSUM, crew.checksum());
-        if (memoryBytes < 0) {
-            memoryBytes = crew.memoryBytes();
+        if (cell.memoryBytes < 0) {
+            cell.memoryBytes = crew.memoryBytes();
         }
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Cell cell) {
+        Crew crew = cell.crew;
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(HOPS, crew.totalHops());
         counts.put(ARRIVALS, crew.arrivals());
-        if (point.get(BUSYWORK) > 0) {
+        if (point.count(BUSYWORK) > 0) {
             counts.put(CHECKSUM, crew.checksum());
         }
         return counts;
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.put(MS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
-        metrics.put(NS_PER_HOP, perWindow(iterationsPerSecond, r -> 1e9 / r / point.get(TASKS), "ns"));
-        if (memoryBytes > 0) {
-            metrics.put(MEMORY_BYTES, Metric.once(memoryBytes, "bytes"));
+        metrics.put(NS_PER_HOP, perWindow(iterationsPerSecond, r -> 1e9 / r / point.count(TASKS), "ns"));
+        if (cell.memoryBytes > 0) {
+            metrics.put(MEMORY_BYTES, Metric.once(cell.memoryBytes, "bytes"));
         }
         return metrics;
     }
 
-    private static boolean pipes(Map<String, Long> point) {
-        return point.get(TRANSPORT) == 0;
+    private static boolean pipes(Point point) {
+        return point.choice(TRANSPORT).equals("pipe");
     }
 
-    private static boolean pinned(Map<String, Long> point) {
-        return point.get(CPUS) == 1;
+    private static boolean pinned(Point point) {
+        return point.choice(CPUS).equals("one");
     }
 
-    private static String loop(Map<String, Long> point) {
-        return LOOPS.get(Math.toIntExact(point.get(LOOP)));
+    private static String loop(Point point) {
+        return point.choice(LOOP);
     }
 }

@@ -1,9 +1,10 @@
 package asyncbench.experiment.calibration;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
@@ -81,13 +82,13 @@ public final class Calibration implements Experiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 64;
     }
 
     /** Rounds per operation of {@code model}'s arm at {@code point}. */
-    static long roundsPerOperation(Model model, Map<String, Long> point) {
-        return model == PLANTED_ARM ? BASE_ROUNDS * point.get(PLANTED) / 100 : BASE_ROUNDS;
+    static long roundsPerOperation(Model model, Point point) {
+        return model == PLANTED_ARM ? BASE_ROUNDS * point.count(PLANTED) / 100 : BASE_ROUNDS;
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Calibration implements Experiment {
      * did its arm's rounds: an arm that skipped rounds would end on another value.
      */
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws WorkMismatchException {
+    public Map<String, Long> countOnce(Model model, Point point) throws WorkMismatchException {
         long rounds = roundsPerOperation(model, point);
         long x = 1;
         for (int i = 0; i < COUNTED_OPERATIONS; i++) {
@@ -108,7 +109,7 @@ public final class Calibration implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         long rounds = roundsPerOperation(model, point);
         AtomicLong operations = new AtomicLong();
         AtomicLong roundsDone = new AtomicLong();

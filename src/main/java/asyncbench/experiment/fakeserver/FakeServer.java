@@ -1,12 +1,13 @@
 package asyncbench.experiment.fakeserver;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -71,15 +72,15 @@ public final class FakeServer implements Experiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 512;
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws LimitReachedException {
+    public Map<String, Long> countOnce(Model model, Point point) throws LimitReachedException {
         int connections = connections(point);
-        try (ModelRuntime runtime = model.open(); FakeIo io = new FakeIo(connections, point.get(SYSCALLS))) {
-            if (runtime instanceof ModelRuntime.Threads t && t.osThreads()) {
+        try (ModelRuntime runtime = model.open(); FakeIo io = new FakeIo(connections, point.count(SYSCALLS))) {
+            if (model.osThreadPerTask()) {
                 LimitReachedException.requireThreads(connections + 1L);
             }
             io.reset();
@@ -89,7 +90,7 @@ public final class FakeServer implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         int connections = connections(point);
         Map<String, Long> counts = countOnce(model, point);
         Map<String, Long> expected = IoCounts.expected(connections).asMap();
@@ -98,8 +99,8 @@ public final class FakeServer implements Experiment {
         }
         Jmh.Timing timing = Jmh.run(FakeServerBenchmark.class, "serve", Map.of(
                 "model", model.id(),
-                CONNECTIONS, String.valueOf(point.get(CONNECTIONS)),
-                SYSCALLS, String.valueOf(point.get(SYSCALLS))), measurement);
+                CONNECTIONS, String.valueOf(point.count(CONNECTIONS)),
+                SYSCALLS, String.valueOf(point.count(SYSCALLS))), measurement);
         probe.peak();
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.put(NS_PER_REQUEST, timing.nanosPer(connections));
@@ -108,7 +109,7 @@ public final class FakeServer implements Experiment {
         return new Outcome(metrics, counts);
     }
 
-    private static int connections(Map<String, Long> point) {
-        return Math.toIntExact(point.get(CONNECTIONS));
+    private static int connections(Point point) {
+        return point.intCount(CONNECTIONS);
     }
 }

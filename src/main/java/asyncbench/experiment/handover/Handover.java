@@ -1,11 +1,12 @@
 package asyncbench.experiment.handover;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Jmh;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -69,13 +70,13 @@ public final class Handover implements Experiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 256;
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) {
-        try (ModelRuntime runtime = model.open(); World world = World.of(runtime, Math.toIntExact(point.get(DEPTH)))) {
+    public Map<String, Long> countOnce(Model model, Point point) {
+        try (ModelRuntime runtime = model.open(); World world = World.of(runtime, point.intCount(DEPTH))) {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put(ROUND_TRIPS, (long) World.BATCH);
             counts.put(RESUMES, world.batch());
@@ -85,11 +86,11 @@ public final class Handover implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
         WorkMismatchException.requireEqual(SUSPENSIONS, counts.get(SUSPENSIONS), RESUMES, counts.get(RESUMES));
         Jmh.Timing timing = Jmh.run(HandoverBenchmark.class, "batch",
-                Map.of("model", model.id(), DEPTH, String.valueOf(point.get(DEPTH))), measurement);
+                Map.of("model", model.id(), DEPTH, String.valueOf(point.count(DEPTH))), measurement);
         probe.peak();
         double perBatch = counts.get(SUSPENSIONS);
         Map<String, Metric> metrics = new LinkedHashMap<>();

@@ -1,8 +1,9 @@
 package asyncbench.experiment.json;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
@@ -37,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * group over the model's ForkJoinPool ({@code futurePool}), or resuming a {@code suspend} function. The
  * figure is megabytes per second; bytes allocated per document are recorded.
  */
-public final class JsonStream extends LoopExperiment {
+public final class JsonStream extends LoopExperiment<JsonStream.Cell> {
     public static final String ORDERS = "orders";
     public static final String MB_PER_SECOND = "megabytesPerSecond";
     public static final String DOCUMENTS = "documents";
@@ -49,8 +50,15 @@ public final class JsonStream extends LoopExperiment {
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.FUTURE, Model.FUTURE_POOL,
             Model.COROUTINE, Model.SUSPEND);
 
-    private Document document;
-    private Receiver receiver;
+    /** A cell's document, written by its fixed-work loop and its timed one, and the receiver of the loop under way. */
+    static final class Cell {
+        final Document document;
+        Receiver receiver;
+
+        Cell(Document document) {
+            this.document = document;
+        }
+    }
 
     @Override
     public String name() {
@@ -91,22 +99,26 @@ public final class JsonStream extends LoopExperiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 256 + point.get(ORDERS) / 1_000;
+    public long heapMegabytes(Model model, Point point) {
+        return 256 + point.count(ORDERS) / 1_000;
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_DOCUMENTS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected Cell open(Model model, Point point) throws IOException {
+        return new Cell(new Document(point.intCount(ORDERS)));
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Cell cell) {
+        Document document = cell.document;
         try {
-            if (document == null) {
-                document = new Document(Math.toIntExact(point.get(ORDERS)));
-            }
-            receiver = new Receiver(document.length(), document.crc());
+            Receiver receiver = new Receiver(document.length(), document.crc());
+            cell.receiver = receiver;
             CompletableFuture<Void> written = switch (runtime) {
                 case ModelRuntime.Threads t -> Plain.onThread(t.factory(), () -> {
                     try (SocketChannel channel = SocketChannel.open(receiver.address())) {
@@ -129,7 +141,8 @@ public final class JsonStream extends LoopExperiment {
                     channel.connect(receiver.address()).get();
                     yield CoroutineJsonWriter.start(c.runtime(), channel, document, tally);
                 }
-                default -> throw new IllegalArgumentException("json-stream has no " + runtime.style() + " version");
+                case ModelRuntime.Continuations _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                        throw new IllegalArgumentException("json-stream has no " + runtime.style() + " version");
             };
             Receiver reading = receiver;
             return written.thenRun(reading::awaitEnd).whenComplete((r, e) -> {
@@ -200,15 +213,17 @@ public final class JsonStream extends LoopExperiment {
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Cell cell) throws WorkMismatchException {
+        Receiver receiver = cell.receiver;
         long n = tally.iterations();
         WorkMismatchException.requireEqual(DOCUMENTS, n, RECEIVED, receiver.documents());
         WorkMismatchException.requireEqual(DOCUMENTS, n, MATCHING, receiver.matching());
-        WorkMismatchException.requireEqual(DOCUMENTS + " x length", n * document.length(), BYTES, receiver.bytes());
+        WorkMismatchException.requireEqual(DOCUMENTS + " x length", n * cell.document.length(), BYTES, receiver.bytes());
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Cell cell) {
+        Receiver receiver = cell.receiver;
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(DOCUMENTS, tally.iterations());
         counts.put(RECEIVED, receiver.documents());
@@ -218,8 +233,8 @@ public final class JsonStream extends LoopExperiment {
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        double megabytes = document.length() / (1024.0 * 1024.0);
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
+        double megabytes = cell.document.length() / (1024.0 * 1024.0);
         return Map.of(MB_PER_SECOND, perWindow(iterationsPerSecond, r -> r * megabytes, "MiB/s"));
     }
 }

@@ -1,8 +1,9 @@
 package asyncbench.experiment.loop;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Windows;
@@ -25,8 +26,14 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A cell first runs a fixed number of iterations untimed, whose counters every model must match;
  * then the timed loop. Both runs are verified by the experiment before the cell returns.
+ *
+ * <p>What a cell's loops share (files to read, a document to write, a figure taken in the fixed-work
+ * run) is the cell's own {@code C}: {@link #open} builds it at the start of {@link #countOnce} and of
+ * {@link #run}, every hook receives it, and {@link #close} releases it when they end, so that nothing
+ * passes from one cell to the next through the experiment, which is one object for every cell.
+ * An experiment whose loop needs nothing of the kind is a {@code LoopExperiment<Void>}.
  */
-public abstract class LoopExperiment implements Experiment {
+public abstract class LoopExperiment<C> implements Experiment {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     /** Bytes allocated by all threads per iteration of the loop, over the measured windows. */
     public static final String ALLOC_BYTES_PER_ITERATION = "allocBytesPerIteration";
@@ -46,55 +53,81 @@ public abstract class LoopExperiment implements Experiment {
     }
 
     /** Iterations of the untimed, fixed-work run at {@code point}. */
-    protected abstract long countedIterations(Map<String, Long> point);
+    protected abstract long countedIterations(Point point);
+
+    /**
+     * What the loops of one cell of {@code model} at {@code point} share, none by default; the place to
+     * refuse a cell this machine cannot hold ({@link asyncbench.experiment.LimitReachedException}).
+     */
+    protected C open(Model model, Point point) throws Exception {
+        return null;
+    }
+
+    /** Releases what {@link #open} built. */
+    protected void close(C cell) throws Exception {
+    }
 
     /** Starts the loop at {@code point} on {@code runtime}; the future completes when it has ended. */
-    protected abstract CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally);
+    protected abstract CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, C cell);
 
     /** Fails unless the loop did exactly the work its iteration count says. */
-    protected abstract void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException;
+    protected abstract void verify(Point point, Tally tally, C cell) throws WorkMismatchException;
 
     /** The counters every model must match after the fixed-work run. */
-    protected abstract Map<String, Long> counters(Map<String, Long> point, Tally tally);
+    protected abstract Map<String, Long> counters(Point point, Tally tally, C cell);
 
     /** The cell's figures, from the loop's iterations per second. */
-    protected abstract Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond);
+    protected abstract Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, C cell);
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 128;
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
+        C cell = open(model, point);
+        try {
+            return countOnce(model, point, cell);
+        } finally {
+            close(cell);
+        }
+    }
+
+    private Map<String, Long> countOnce(Model model, Point point, C cell) throws Exception {
         Tally tally = Tally.counted(countedIterations(point));
         try (ModelRuntime runtime = model.open()) {
-            await(start(runtime, point, tally));
+            await(start(runtime, point, tally, cell));
         }
-        verify(point, tally);
-        return counters(point, tally);
+        verify(point, tally, cell);
+        return counters(point, tally, cell);
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
-        Map<String, Long> counts = countOnce(model, point);
-        Tally tally = Tally.timed();
-        Allocation allocation = new Allocation(tally);
-        Metric perSecond;
-        try (ModelRuntime runtime = model.open()) {
-            CompletableFuture<Void> done = start(runtime, point, tally);
-            try {
-                perSecond = Windows.ratePerSecond(measurement, allocation, "iterations/s");
-                probe.peak();
-            } finally {
-                tally.stop();
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
+        C cell = open(model, point);
+        try {
+            Map<String, Long> counts = countOnce(model, point, cell);
+            Tally tally = Tally.timed();
+            Allocation allocation = new Allocation(tally);
+            Metric perSecond;
+            try (ModelRuntime runtime = model.open()) {
+                CompletableFuture<Void> done = start(runtime, point, tally, cell);
+                try {
+                    perSecond = Windows.ratePerSecond(measurement, allocation, "iterations/s");
+                    probe.peak();
+                } finally {
+                    tally.stop();
+                }
+                await(done);
             }
-            await(done);
+            verify(point, tally, cell);
+            Map<String, Metric> metrics = new java.util.LinkedHashMap<>(metrics(point, perSecond, cell));
+            allocation.bytesPerIteration().ifPresent(b -> metrics.put(ALLOC_BYTES_PER_ITERATION, Metric.once(b, "bytes")));
+            return new Outcome(metrics, counts);
+        } finally {
+            close(cell);
         }
-        verify(point, tally);
-        Map<String, Metric> metrics = new java.util.LinkedHashMap<>(metrics(point, perSecond));
-        allocation.bytesPerIteration().ifPresent(b -> metrics.put(ALLOC_BYTES_PER_ITERATION, Metric.once(b, "bytes")));
-        return new Outcome(metrics, counts);
     }
 
     /**
@@ -135,8 +168,8 @@ public abstract class LoopExperiment implements Experiment {
     }
 
     /** The grid without the points where the workload suspends, for a model that cannot suspend. */
-    protected static List<Map<String, Long>> withoutSuspensions(List<Map<String, Long>> grid, String suspensionsParam) {
-        return grid.stream().filter(p -> p.get(suspensionsParam) == 0).toList();
+    protected static List<Point> withoutSuspensions(List<Point> grid, String suspensionsParam) {
+        return grid.stream().filter(p -> p.count(suspensionsParam) == 0).toList();
     }
 
     /** Fails unless the sink holds 1 + 2 + ... + iterations: the loop's n-th iteration got n back. */

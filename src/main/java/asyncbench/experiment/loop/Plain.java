@@ -24,21 +24,18 @@ public final class Plain {
         return new Continuation(SCOPE, body);
     }
 
-    /** Whether the runtime runs plain code. */
-    public static boolean runs(ModelRuntime runtime) {
-        return runtime instanceof ModelRuntime.Threads || runtime instanceof ModelRuntime.Continuations;
-    }
-
-    /** The runtime's suspension for plain code. */
+    /** The runtime's suspension for plain code: a continuation yields, a thread yields its core. */
     public static Runnable suspension(ModelRuntime runtime) {
-        if (runtime instanceof ModelRuntime.Continuations) {
-            return () -> {
+        return switch (runtime) {
+            case ModelRuntime.Continuations _ -> () -> {
                 if (!Continuation.yield(SCOPE)) {
                     throw new IllegalStateException("pinned: the continuation cannot yield");
                 }
             };
-        }
-        return Thread::yield;
+            case ModelRuntime.Threads _ -> Thread::yield;
+            case ModelRuntime.Callback _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _, ModelRuntime.Coroutines _ ->
+                    throw new IllegalArgumentException("plain code does not run on " + runtime.style());
+        };
     }
 
     /** Work that may throw. */
@@ -78,7 +75,8 @@ public final class Plain {
                 });
                 yield done;
             }
-            default -> throw new IllegalArgumentException("plain code does not run on " + runtime.style());
+            case ModelRuntime.Callback _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _, ModelRuntime.Coroutines _ ->
+                    throw new IllegalArgumentException("plain code does not run on " + runtime.style());
         };
     }
 }

@@ -1,8 +1,9 @@
 package asyncbench.experiment.pump;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
@@ -45,7 +46,7 @@ import java.util.function.IntFunction;
  * thread or a virtual thread). The cell records CPU time per pass, the I/O pool's largest size and the
  * JVM's peak thread count, and fails unless every pass read every chunk and every byte summed right.
  */
-public final class Pump extends LoopExperiment {
+public final class Pump extends LoopExperiment<Pump.Cell> {
     public static final String FILES = "files";
     public static final String FILE_KIB = "fileKiB";
     public static final String CHUNK_KIB = "chunkKiB";
@@ -65,13 +66,19 @@ public final class Pump extends LoopExperiment {
             Model.COROUTINE, Model.SUSPEND);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** What the run under way uses; a cell runs its fixed-work passes, then its timed ones. */
-    private FileSet files;
-    private Chunks chunks;
-    private Rusage cpuBefore;
-    private double cpuMsPerPass = -1;
-    private int ioPoolPeak = -1;
-    private int peakThreads = -1;
+    /** A cell's files, read by its fixed-work passes and then its timed ones, and what the last passes measured. */
+    static final class Cell {
+        final FileSet files;
+        Chunks chunks;
+        Rusage cpuBefore;
+        double cpuMsPerPass = -1;
+        int ioPoolPeak = -1;
+        int peakThreads = -1;
+
+        Cell(FileSet files) {
+            this.files = files;
+        }
+    }
 
     @Override
     public String name() {
@@ -115,8 +122,8 @@ public final class Pump extends LoopExperiment {
 
     /** Blocking reads have one variant: the thread reads, then processes. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        return model.style() == Style.THREADS ? grid.stream().filter(p -> p.get(VARIANT) == 0).toList() : grid;
+    public List<Point> points(Model model, List<Point> grid) {
+        return model.style() == Style.THREADS ? grid.stream().filter(p -> p.choice(VARIANT).equals("sequential")).toList() : grid;
     }
 
     @Override
@@ -125,28 +132,37 @@ public final class Pump extends LoopExperiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 128;
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_PASSES;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
-        int count = Math.toIntExact(point.get(FILES));
-        int chunk = Math.toIntExact(point.get(CHUNK_KIB) * 1024);
-        boolean pump = point.get(VARIANT) == 1;
+    protected Cell open(Model model, Point point) throws IOException {
+        return new Cell(new FileSet(point.intCount(FILES), point.count(FILE_KIB) * 1024));
+    }
+
+    @Override
+    protected void close(Cell cell) throws IOException {
+        cell.files.close();
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Cell cell) {
+        int count = point.intCount(FILES);
+        int chunk = Math.toIntExact(point.count(CHUNK_KIB) * 1024);
+        boolean pump = point.choice(VARIANT).equals("pump");
+        FileSet files = cell.files;
         try {
-            if (files == null) {
-                files = new FileSet(count, point.get(FILE_KIB) * 1024);
-            }
-            chunks = new Chunks(TimeUnit.MICROSECONDS.toNanos(point.get(WORK_MICROS)));
+            Chunks chunks = new Chunks(TimeUnit.MICROSECONDS.toNanos(point.count(WORK_MICROS)));
+            cell.chunks = chunks;
             ThreadPoolExecutor io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                     Thread.ofPlatform().name("io-", 0).daemon().factory());
-            cpuBefore = Rusage.self();
+            cell.cpuBefore = Rusage.self();
             THREADS.resetPeakThreadCount();
             AutoCloseable reader;
             IntFunction<CompletableFuture<Void>> file;
@@ -166,9 +182,10 @@ public final class Pump extends LoopExperiment {
                     reader = coroutines;
                     file = coroutines::file;
                 }
-                default -> throw new IllegalArgumentException("pump has no " + runtime.style() + " version");
+                case ModelRuntime.Continuations _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                        throw new IllegalArgumentException("pump has no " + runtime.style() + " version");
             }
-            return passes(count, file, reader, io, tally);
+            return passes(count, file, reader, io, tally, cell);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,7 +193,7 @@ public final class Pump extends LoopExperiment {
 
     /** On a platform thread of its own: every pass starts every file and waits for all, until the tally says stop. */
     private CompletableFuture<Void> passes(int count, IntFunction<CompletableFuture<Void>> file, AutoCloseable reader,
-            ThreadPoolExecutor io, Tally tally) {
+            ThreadPoolExecutor io, Tally tally, Cell cell) {
         return Plain.onThread(Thread.ofPlatform().name("pump-driver").factory(), () -> {
             try (reader) {
                 while (tally.more()) {
@@ -187,10 +204,10 @@ public final class Pump extends LoopExperiment {
                     CompletableFuture.allOf(pass.toArray(CompletableFuture[]::new)).get();
                     tally.next();
                 }
-                Rusage cpu = Rusage.self().since(cpuBefore);
-                cpuMsPerPass = (cpu.userNanos() + cpu.systemNanos()) / 1e6 / Math.max(1, tally.iterations());
-                peakThreads = THREADS.getPeakThreadCount();
-                ioPoolPeak = io.getLargestPoolSize();
+                Rusage cpu = Rusage.self().since(cell.cpuBefore);
+                cell.cpuMsPerPass = (cpu.userNanos() + cpu.systemNanos()) / 1e6 / Math.max(1, tally.iterations());
+                cell.peakThreads = THREADS.getPeakThreadCount();
+                cell.ioPoolPeak = io.getLargestPoolSize();
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             } finally {
@@ -200,61 +217,36 @@ public final class Pump extends LoopExperiment {
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Cell cell) throws WorkMismatchException {
+        FileSet files = cell.files;
+        Chunks chunks = cell.chunks;
         long passes = tally.iterations();
-        long perFile = (files.bytesPerFile() + point.get(CHUNK_KIB) * 1024 - 1) / (point.get(CHUNK_KIB) * 1024);
-        WorkMismatchException.requireEqual(PASSES + " x files x chunks per file", passes * point.get(FILES) * perFile, CHUNKS, chunks.chunks());
+        long perFile = (files.bytesPerFile() + point.count(CHUNK_KIB) * 1024 - 1) / (point.count(CHUNK_KIB) * 1024);
+        WorkMismatchException.requireEqual(PASSES + " x files x chunks per file", passes * point.count(FILES) * perFile, CHUNKS, chunks.chunks());
         WorkMismatchException.requireEqual(PASSES + " x sum of every byte", passes * files.byteSum(), BYTE_SUM, chunks.byteSum());
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Cell cell) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(PASSES, tally.iterations());
-        counts.put(CHUNKS, chunks.chunks());
-        counts.put(BYTE_SUM, chunks.byteSum());
+        counts.put(CHUNKS, cell.chunks.chunks());
+        counts.put(BYTE_SUM, cell.chunks.byteSum());
         return counts;
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
-        double megabytes = point.get(FILES) * point.get(FILE_KIB) / 1024.0;
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
+        double megabytes = point.count(FILES) * point.count(FILE_KIB) / 1024.0;
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.put(MS_PER_PASS, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
         metrics.put(MB_PER_SECOND, perWindow(iterationsPerSecond, r -> r * megabytes, "MiB/s"));
-        metrics.put(CPU_MS_PER_PASS, Metric.once(cpuMsPerPass, "ms"));
-        metrics.put(PEAK_THREADS, Metric.once(peakThreads, "threads"));
-        if (ioPoolPeak > 0) {
-            metrics.put(IO_POOL_PEAK, Metric.once(ioPoolPeak, "threads"));
+        metrics.put(CPU_MS_PER_PASS, Metric.once(cell.cpuMsPerPass, "ms"));
+        metrics.put(PEAK_THREADS, Metric.once(cell.peakThreads, "threads"));
+        if (cell.ioPoolPeak > 0) {
+            metrics.put(IO_POOL_PEAK, Metric.once(cell.ioPoolPeak, "threads"));
         }
         return metrics;
-    }
-
-    /** The files live while one run of the loop needs them, fixed-work or timed; each run writes its own. */
-    @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
-        try {
-            return super.countOnce(model, point);
-        } finally {
-            deleteFiles();
-        }
-    }
-
-    @Override
-    public asyncbench.experiment.Outcome run(Model model, Map<String, Long> point, asyncbench.experiment.Measurement measurement,
-            asyncbench.experiment.Probe probe) throws Exception {
-        try {
-            return super.run(model, point, measurement, probe);
-        } finally {
-            deleteFiles();
-        }
-    }
-
-    private void deleteFiles() throws IOException {
-        if (files != null) {
-            files.close();
-            files = null;
-        }
     }
 
     /** Blocking reads: a thread from the model's factory per file, reading chunk after chunk and processing each. */

@@ -1,5 +1,6 @@
 package asyncbench.experiment.responsiveness;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
@@ -7,7 +8,7 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.LatencyWindows;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -103,8 +104,8 @@ public final class Responsiveness implements Experiment {
 
     /** A separate request thread is the fix for jobs that never yield; with yielding jobs it is left out. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        return grid.stream().filter(p -> p.get(REQUESTS) == 0 || p.get(YIELD_MICROS) == 0).toList();
+    public List<Point> points(Model model, List<Point> grid) {
+        return grid.stream().filter(p -> p.choice(REQUESTS).equals("shared") || p.count(YIELD_MICROS) == 0).toList();
     }
 
     /** The latency distribution of the tiny requests, one line per model. */
@@ -120,28 +121,28 @@ public final class Responsiveness implements Experiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 128;
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
         try (ModelRuntime runtime = model.open(); Service service = Services.of(runtime, shape(point))) {
-            Client client = new Client(service, point.get(INTERVAL_MICROS), COUNTED_REQUESTS, new Recorder(3));
+            Client client = new Client(service, point.count(INTERVAL_MICROS), COUNTED_REQUESTS, new Recorder(3));
             client.run();
             return client.counters();
         }
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
         Recorder recorder = new Recorder(3);
         LatencyWindows perWindow = new LatencyWindows();
         double jobsPerSecond = 0;
         Client client;
         try (ModelRuntime runtime = model.open(); Service service = Services.of(runtime, shape(point))) {
-            client = new Client(service, point.get(INTERVAL_MICROS), Long.MAX_VALUE, recorder);
+            client = new Client(service, point.count(INTERVAL_MICROS), Long.MAX_VALUE, recorder);
             Thread thread = Thread.ofPlatform().name("client").start(client::run);
             try {
                 for (int w = 0; w < measurement.warmupIterations(); w++) {
@@ -179,9 +180,9 @@ public final class Responsiveness implements Experiment {
         Thread.sleep(measurement.iteration());
     }
 
-    static Services.Shape shape(Map<String, Long> point) {
-        return new Services.Shape(Math.toIntExact(point.get(JOBS)), TimeUnit.MILLISECONDS.toNanos(point.get(JOB_MILLIS)),
-                TimeUnit.MICROSECONDS.toNanos(point.get(YIELD_MICROS)), point.get(REQUESTS) == 1);
+    static Services.Shape shape(Point point) {
+        return new Services.Shape(point.intCount(JOBS), TimeUnit.MILLISECONDS.toNanos(point.count(JOB_MILLIS)),
+                TimeUnit.MICROSECONDS.toNanos(point.count(YIELD_MICROS)), point.choice(REQUESTS).equals("separate"));
     }
 
     /**

@@ -29,7 +29,8 @@ public final class Services {
             case ModelRuntime.Callback c when !c.runsInline() -> new Pool(shape, c.pool());
             case ModelRuntime.EventLoop e -> new Loop(shape);
             case ModelRuntime.Coroutines c -> CoroutineService.create(shape, c.runtime());
-            default -> throw new IllegalArgumentException("responsiveness has no version for " + runtime);
+            case ModelRuntime.Callback _, ModelRuntime.Continuations _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException("responsiveness has no version for " + runtime);
         };
         Spin.roundsPerMilli();
         ((Base) service).startJobs();

@@ -1,5 +1,9 @@
 package asyncbench.experiment.server;
 
+import asyncbench.server.ServerProcess;
+import asyncbench.server.Server;
+import asyncbench.server.Endpoint;
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
@@ -7,7 +11,7 @@ import asyncbench.experiment.Headline;
 import asyncbench.experiment.LatencyWindows;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -124,7 +128,7 @@ public final class ServerExperiment implements Experiment {
 
     /** A model runs the servers built for it. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
+    public List<Point> points(Model model, List<Point> grid) {
         return grid.stream().filter(p -> server(p).models().contains(model)).toList();
     }
 
@@ -138,45 +142,45 @@ public final class ServerExperiment implements Experiment {
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         return 256;
     }
 
-    static Server server(Map<String, Long> point) {
-        return Server.values()[Math.toIntExact(point.get(SERVER))];
+    static Server server(Point point) {
+        return Server.byId(point.choice(SERVER)).orElseThrow();
     }
 
-    static boolean perRequest(Map<String, Long> point) {
-        return point.get(CONNECTION) == 1;
+    static boolean perRequest(Point point) {
+        return point.choice(CONNECTION).equals("perRequest");
     }
 
-    static boolean wrk(Map<String, Long> point) {
-        return point.get(CLIENT) == 1;
+    static boolean wrk(Point point) {
+        return point.choice(CLIENT).equals("wrk");
     }
 
     /** Both ends hold a descriptor per connection, and a thread-per-connection server a thread each. */
-    private static void requireRoom(Model model, Map<String, Long> point) throws LimitReachedException {
-        long connections = point.get(CONNECTIONS);
+    private static void requireRoom(Model model, Point point) throws LimitReachedException {
+        long connections = point.count(CONNECTIONS);
         long files = KernelLimits.openFiles();
         if (connections + 200 > files) {
             throw new LimitReachedException(files - 200, "ulimit -n",
                     connections + " connections need as many open files in each process, and ulimit -n is " + files);
         }
-        if (model == Model.PLATFORM && server(point) == Server.SOCKET) {
+        if (model.osThreadPerTask() && server(point) == Server.SOCKET) {
             LimitReachedException.requireThreads(connections + 100);
         }
     }
 
-    private static LoadGenerator.Settings settings(ServerProcess server, Map<String, Long> point, long maxRequests) {
+    private static LoadGenerator.Settings settings(ServerProcess server, Point point, long maxRequests) {
         Target target = new Target(InetAddress.getLoopbackAddress().getHostAddress(), server.port(), Endpoint.PATH);
-        return new LoadGenerator.Settings(target, Math.toIntExact(point.get(CONNECTIONS)), perRequest(point), 1,
+        return new LoadGenerator.Settings(target, point.intCount(CONNECTIONS), perRequest(point), 1,
                 Endpoint.expectedBody(), TIMEOUT, maxRequests);
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
         requireRoom(model, point);
-        long requests = COUNTED_PER_CONNECTION * point.get(CONNECTIONS);
+        long requests = COUNTED_PER_CONNECTION * point.count(CONNECTIONS);
         try (ServerProcess server = ServerProcess.start(server(point), model)) {
             LoadCounts counts;
             try (LoadGenerator load = LoadGenerator.start(settings(server, point, requests))) {
@@ -218,7 +222,7 @@ public final class ServerExperiment implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         requireRoom(model, point);
         Map<String, Long> counters = new LinkedHashMap<>();
         Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -249,7 +253,7 @@ public final class ServerExperiment implements Experiment {
                 metrics.put(CPU_PER_REQUEST, Metric.once(closed.answered() == 0 ? 0 : cpu / 1e3 / closed.answered(), "us"));
 
                 load.pause(TIMEOUT);
-                load.fixedRate(point.get(RATE));
+                load.fixedRate(point.count(RATE));
                 sleepWindows(1, measurement);
                 Histogram window = load.intervalLatency(null);
                 LatencyWindows latency = new LatencyWindows();
@@ -292,7 +296,7 @@ public final class ServerExperiment implements Experiment {
      * the lab's again (so that the server warming on does not favour either). The figure is wrk's rate;
      * the lab's is the mean of its two turns, and {@link #LAB_OVER_WRK} their ratio.
      */
-    private static Outcome againstWrk(ServerProcess server, Map<String, Long> point, Measurement measurement) throws Exception {
+    private static Outcome againstWrk(ServerProcess server, Point point, Measurement measurement) throws Exception {
         Duration turn = Duration.ofSeconds(Wrk.SECONDS);
         double before;
         double after;

@@ -1,5 +1,7 @@
 package asyncbench.experiment.server;
 
+import asyncbench.server.Endpoint;
+import asyncbench.result.Point;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,12 +36,12 @@ final class Wrk {
     static final long SECONDS = 3;
 
     /** One measured run of {@link #SECONDS}. */
-    static Result run(int port, Map<String, Long> point) throws IOException, InterruptedException {
+    static Result run(int port, Point point) throws IOException, InterruptedException {
         return run(port, point, SECONDS);
     }
 
-    private static Result run(int port, Map<String, Long> point, long seconds) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("wrk", "-t1", "-c" + point.get(ServerExperiment.CONNECTIONS), "-d" + seconds + "s",
+    private static Result run(int port, Point point, long seconds) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("wrk", "-t1", "-c" + point.count(ServerExperiment.CONNECTIONS), "-d" + seconds + "s",
                 "--timeout", "10s"));
         if (ServerExperiment.perRequest(point)) {
             cmd.addAll(List.of("-H", "Connection: close"));

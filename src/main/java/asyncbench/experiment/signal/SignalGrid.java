@@ -1,11 +1,12 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -87,8 +88,8 @@ public final class SignalGrid implements Experiment {
                 Tally.Counting.ids(), original, original, original);
     }
 
-    private static Tally[] tallies(Map<String, Long> point, int readers, int writers) {
-        return Tally.of(Tally.Counting.values()[Math.toIntExact(point.get(COUNTING))], readers, writers);
+    private static Tally[] tallies(Point point, int readers, int writers) {
+        return Tally.of(Tally.Counting.byId(point.choice(COUNTING)), readers, writers);
     }
 
     @Override
@@ -128,24 +129,24 @@ public final class SignalGrid implements Experiment {
     }
 
     @Override
-    public Optional<String> reject(Map<String, Long> point) {
-        long readers = point.get(READERS);
-        long writers = point.get(WRITERS);
+    public Optional<String> reject(Point point) {
+        long readers = point.count(READERS);
+        long writers = point.count(WRITERS);
         return writers > readers
                 ? Optional.of("writers (" + writers + ") must not exceed readers (" + readers + "): each writer needs a reader")
                 : Optional.empty();
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 256 + point.get(READERS) * 4 / 1024;
+    public long heapMegabytes(Model model, Point point) {
+        return 256 + point.count(READERS) * 4 / 1024;
     }
 
     /** Every writer adds {@link #COUNTED_ROUNDS} segments to each of its pipes; every reader drains its pipe. */
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
-        int readerCount = Math.toIntExact(point.get(READERS));
-        int writerCount = Math.toIntExact(point.get(WRITERS));
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
+        int readerCount = point.intCount(READERS);
+        int writerCount = point.intCount(WRITERS);
         LimitReachedException.requireThreads(writerCount);
         try (ModelRuntime runtime = model.open()) {
             Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount));
@@ -161,9 +162,9 @@ public final class SignalGrid implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
-        int readerCount = Math.toIntExact(point.get(READERS));
-        int writerCount = Math.toIntExact(point.get(WRITERS));
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
+        int readerCount = point.intCount(READERS);
+        int writerCount = point.intCount(WRITERS);
         if (writerCount > readerCount) {
             throw new IllegalArgumentException(
                     "writers (" + writerCount + ") must not exceed readers (" + readerCount + ")");

@@ -26,6 +26,10 @@ interface Tally {
         static List<String> ids() {
             return java.util.Arrays.stream(values()).map(c -> c.id).toList();
         }
+
+        static Counting byId(String id) {
+            return java.util.Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst().orElseThrow();
+        }
     }
 
     /** One tally per reader: reader i counts on writer (i mod writers)'s shared tally, or on its own. */

@@ -1,11 +1,12 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Growth;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -89,51 +90,42 @@ public final class Waiters implements Experiment {
      * of two below it, so that the table has a platform figure near the limit.
      */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        if (!osThreads(model)) {
+    public List<Point> points(Model model, List<Point> grid) {
+        if (!model.osThreadPerTask()) {
             return grid;
         }
         long limit = ThreadBudget.now().available();
-        if (grid.stream().noneMatch(p -> p.get(WAITERS) > limit) || limit < 2) {
+        if (grid.stream().noneMatch(p -> p.count(WAITERS) > limit) || limit < 2) {
             return grid;
         }
         java.util.TreeSet<Long> counts = new java.util.TreeSet<>();
-        grid.forEach(p -> counts.add(p.get(WAITERS)));
+        grid.forEach(p -> counts.add(p.count(WAITERS)));
         counts.add(Long.highestOneBit(limit - 1));
-        return counts.stream().map(n -> Map.of(WAITERS, n)).toList();
-    }
-
-    private static boolean osThreads(Model model) {
-        if (model.style() != asyncbench.model.Style.THREADS) {
-            return false;
-        }
-        try (ModelRuntime runtime = model.open()) {
-            return runtime instanceof ModelRuntime.Threads t && t.osThreads();
-        }
+        return counts.stream().map(n -> Point.EMPTY.with(WAITERS, n)).toList();
     }
 
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
+    public long heapMegabytes(Model model, Point point) {
         // a parked virtual thread keeps its stack on the heap; the others keep little there
         long kilobytesPerWaiter = switch (model.style()) {
             case THREADS, CONTINUATIONS -> 3;
             case CALLBACK, EVENT_LOOP, TASKS, COROUTINES -> 1;
         };
-        return 256 + point.get(WAITERS) * kilobytesPerWaiter / 1024;
+        return 256 + point.count(WAITERS) * kilobytesPerWaiter / 1024;
     }
 
     /** N readers wait, then every pipe is closed: each must wake exactly once. */
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
-        int count = Math.toIntExact(point.get(WAITERS));
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
+        int count = point.intCount(WAITERS);
         try (ModelRuntime runtime = model.open()) {
             return wakeAll(startWaiting(runtime, count), count);
         }
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
-        int count = Math.toIntExact(point.get(WAITERS));
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
+        int count = point.intCount(WAITERS);
         try (ModelRuntime runtime = model.open()) {
             long heapBefore = heapUsedAfterGc();
             long rssBefore = ProcStatus.read().rssBytes();

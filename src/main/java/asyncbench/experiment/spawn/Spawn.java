@@ -1,8 +1,9 @@
 package asyncbench.experiment.spawn;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
@@ -30,7 +31,7 @@ import jdk.internal.vm.Continuation;
  * Each task returns its own number; the cell fails unless the sum of what the spawner got back is
  * 1 + 2 + ... + tasks. The figure is nanoseconds per task; bytes allocated per task are recorded.
  */
-public final class Spawn extends LoopExperiment {
+public final class Spawn extends LoopExperiment<Void> {
     public static final String SPAWNER = "spawner";
     public static final List<String> SPAWNERS = List.of("platform", "virtual");
     public static final String NS_PER_TASK = "nsPerTask";
@@ -63,8 +64,8 @@ public final class Spawn extends LoopExperiment {
 
     /** The spawner is a choice for threads only: every other model spawns from its own loop, on a platform thread. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        return model.style() == Style.THREADS ? grid : grid.stream().filter(p -> p.get(SPAWNER) == 0).toList();
+    public List<Point> points(Model model, List<Point> grid) {
+        return model.style() == Style.THREADS ? grid : grid.stream().filter(p -> p.choice(SPAWNER).equals("platform")).toList();
     }
 
     @Override
@@ -79,13 +80,13 @@ public final class Spawn extends LoopExperiment {
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_TASKS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
-        boolean fromVirtual = SPAWNERS.get(Math.toIntExact(point.get(SPAWNER))).equals("virtual");
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
+        boolean fromVirtual = point.choice(SPAWNER).equals("virtual");
         return switch (runtime) {
             case ModelRuntime.Threads t -> loop(fromVirtual, tally, id -> {
                 long[] result = new long[1];
@@ -129,17 +130,17 @@ public final class Spawn extends LoopExperiment {
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         requireSumOfIterationNumbers(tally, TASKS, RESULTS);
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         return iterationsAndSink(tally, TASKS, RESULTS);
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(NS_PER_TASK, nanosPerIteration(iterationsPerSecond));
     }
 }

@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.LoopExperiment;
@@ -32,7 +33,7 @@ import java.util.function.LongUnaryOperator;
  * The figure is nanoseconds per crossing and back. Every call returns its argument plus one; the cell
  * fails unless the sum of the results is 1 + 2 + ... + iterations.
  */
-public final class Bridge extends LoopExperiment {
+public final class Bridge extends LoopExperiment<Void> {
     public static final String DIRECTION = "direction";
     public static final List<String> DIRECTIONS = List.of("callBlocking", "callAsync");
     public static final String NS_PER_CROSSING = "nsPerCrossing";
@@ -83,22 +84,23 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
-    private static boolean callBlocking(Map<String, Long> point) {
-        return DIRECTIONS.get(Math.toIntExact(point.get(DIRECTION))).equals("callBlocking");
+    private static boolean callBlocking(Point point) {
+        return point.choice(DIRECTION).equals("callBlocking");
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
         ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("async-loop").factory());
         CompletableFuture<Void> done = switch (runtime) {
             case ModelRuntime.Threads t -> callBlocking(point) ? callBlocking(t, loop, tally) : callAsync(t, loop, tally);
             case ModelRuntime.Coroutines c -> callBlocking(point)
                     ? CoroutineBridge.callBlocking(c.runtime(), tally) : CoroutineBridge.callAsync(loop, tally);
-            default -> throw new IllegalArgumentException("no bridge from " + runtime.style());
+            case ModelRuntime.Callback _, ModelRuntime.Continuations _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException("no bridge from " + runtime.style());
         };
         return done.whenComplete((v, e) -> loop.shutdown());
     }
@@ -149,17 +151,17 @@ public final class Bridge extends LoopExperiment {
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         requireSumOfIterationNumbers(tally, ITERATIONS, RESULTS);
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         return iterationsAndSink(tally, ITERATIONS, RESULTS);
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(NS_PER_CROSSING, nanosPerIteration(iterationsPerSecond));
     }
 }

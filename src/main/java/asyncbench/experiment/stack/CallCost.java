@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.FutureDriver;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code @CompilerControl} does), so a call stays a call in every model; with {@code inline} the
  * compiler may see through it.
  */
-public final class CallCost extends LoopExperiment {
+public final class CallCost extends LoopExperiment<Void> {
     public static final String INLINING = "inlining";
     public static final List<String> INLININGS = List.of("dontinline", "inline");
     public static final String CALLS_PER_SECOND = "callsPerSecond";
@@ -72,40 +73,42 @@ public final class CallCost extends LoopExperiment {
     }
 
     @Override
-    public List<String> jvmFlags(Map<String, Long> point) {
-        return INLININGS.get(Math.toIntExact(point.get(INLINING))).equals("dontinline")
+    public List<String> jvmFlags(Point point) {
+        return point.choice(INLINING).equals("dontinline")
                 ? List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,*::emptyAsync")
                 : List.of();
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), tally).start();
             case ModelRuntime.Coroutines c -> new CoroutineCalls(c.runtime(), tally).start();
-            default -> new Blocking(Plain.suspension(runtime), tally).start(runtime);
+            case ModelRuntime.Threads _, ModelRuntime.Continuations _ -> new Blocking(Plain.suspension(runtime), tally).start(runtime);
+            case ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException(name() + " has no " + runtime.style() + " version");
         };
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         WorkMismatchException.requireEqual(ITERATIONS + "*" + RESULT_PER_ITERATION, tally.iterations() * RESULT_PER_ITERATION,
                 RESULTS, tally.sink);
         WorkMismatchException.requireEqual("suspensions expected", 0, "suspensions", tally.suspensions);
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         return iterationsAndSink(tally, ITERATIONS, RESULTS);
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(CALLS_PER_SECOND, perWindow(iterationsPerSecond, r -> r * CALLS, "calls/s"));
     }
 

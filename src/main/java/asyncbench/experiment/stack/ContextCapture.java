@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.FutureDriver;
@@ -40,12 +41,11 @@ import java.util.function.Function;
  * The cell fails unless the sum is {@code depth} times the sum of the requests' ids: every frame saw
  * its own request, never a neighbour's.
  */
-public final class ContextCapture extends LoopExperiment {
+public final class ContextCapture extends LoopExperiment<Void> {
     public static final String DEPTH = "depth";
     public static final String YIELDS = "yields";
     public static final String CARRIER = "carrier";
-    public static final List<String> CARRIERS = List.of("parameter", "threadLocal", "scopedValue", "coroutineContext",
-            "inheritableThreadLocal");
+    public static final List<String> CARRIERS = java.util.Arrays.stream(Carrier.values()).map(Carrier::id).toList();
     public static final String NS_PER_ITERATION = "nsPerIteration";
     public static final String ITERATIONS = "iterations";
     public static final String IDS = "sumOfIdsSeen";
@@ -72,8 +72,17 @@ public final class ContextCapture extends LoopExperiment {
             };
         }
 
-        static Carrier of(Map<String, Long> point) {
-            return values()[Math.toIntExact(point.get(CARRIER))];
+        /** Its name as a choice: {@code threadLocal} for THREAD_LOCAL. */
+        String id() {
+            String camel = java.util.Arrays.stream(name().split("_"))
+                    .map(w -> w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining());
+            return Character.toLowerCase(camel.charAt(0)) + camel.substring(1);
+        }
+
+        static Carrier of(Point point) {
+            String id = point.choice(CARRIER);
+            return java.util.Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow();
         }
 
         /**
@@ -127,8 +136,8 @@ public final class ContextCapture extends LoopExperiment {
 
     /** Each model runs the carriers it can keep across a suspension; a platform thread only the points that do not suspend. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        List<Map<String, Long>> runnable = model == Model.PLATFORM ? withoutSuspensions(grid, YIELDS) : grid;
+    public List<Point> points(Model model, List<Point> grid) {
+        List<Point> runnable = model.osThreadPerTask() ? withoutSuspensions(grid, YIELDS) : grid;
         return runnable.stream().filter(p -> carries(model, Carrier.of(p))).toList();
     }
 
@@ -157,43 +166,45 @@ public final class ContextCapture extends LoopExperiment {
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
-        int depth = Math.toIntExact(point.get(DEPTH));
-        int yields = Math.toIntExact(point.get(YIELDS));
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
+        int depth = point.intCount(DEPTH);
+        int yields = point.intCount(YIELDS);
         Carrier carrier = Carrier.of(point);
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), depth, yields, carrier, tally).start();
             case ModelRuntime.Coroutines c -> new CoroutineContextChain(c.runtime(), depth, yields, carrier, tally).start();
-            default -> new Blocking(Plain.suspension(runtime), depth, yields, carrier, tally).start(runtime);
+            case ModelRuntime.Threads _, ModelRuntime.Continuations _ -> new Blocking(Plain.suspension(runtime), depth, yields, carrier, tally).start(runtime);
+            case ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException(name() + " has no " + runtime.style() + " version");
         };
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         long n = tally.iterations();
-        long depth = point.get(DEPTH);
+        long depth = point.count(DEPTH);
         WorkMismatchException.requireEqual(DEPTH + "*(1+..+" + ITERATIONS + ")", depth * (n * (n + 1) / 2), IDS, tally.sink);
-        WorkMismatchException.requireEqual(ITERATIONS + "*" + YIELDS, n * point.get(YIELDS), SUSPENSIONS, tally.suspensions);
+        WorkMismatchException.requireEqual(ITERATIONS + "*" + YIELDS, n * point.count(YIELDS), SUSPENSIONS, tally.suspensions);
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(IDS, tally.sink);
-        if (point.get(YIELDS) > 0) {
+        if (point.count(YIELDS) > 0) {
             counts.put(SUSPENSIONS, tally.suspensions);
         }
         return counts;
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(NS_PER_ITERATION, nanosPerIteration(iterationsPerSecond));
     }
 

@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.FutureDriver;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * 2 fib(n) - 1 calls. Every model's leaves yield in the same order: the k-th leaf of an iteration is the
  * same call everywhere.
  */
-public final class Fibonacci extends LoopExperiment {
+public final class Fibonacci extends LoopExperiment<Void> {
     public static final String N = "n";
     public static final String YIELD_EVERY = "yieldEvery";
     public static final String NS_PER_CALL = "nsPerCall";
@@ -56,8 +57,8 @@ public final class Fibonacci extends LoopExperiment {
 
     /** A platform thread cannot suspend: it computes the same fib with plain calls, the floor. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        return model == Model.PLATFORM ? withoutSuspensions(grid, YIELD_EVERY) : grid;
+    public List<Point> points(Model model, List<Point> grid) {
+        return model.osThreadPerTask() ? withoutSuspensions(grid, YIELD_EVERY) : grid;
     }
 
     @Override
@@ -89,32 +90,34 @@ public final class Fibonacci extends LoopExperiment {
         return 2 * fib(n) - 1;
     }
 
-    private static int n(Map<String, Long> point) {
-        return Math.toIntExact(point.get(N));
+    private static int n(Point point) {
+        return point.intCount(N);
     }
 
-    private static int yieldEvery(Map<String, Long> point) {
-        return Math.toIntExact(point.get(YIELD_EVERY));
+    private static int yieldEvery(Point point) {
+        return point.intCount(YIELD_EVERY);
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return Math.max(1, COUNTED_CALLS / callsPerFib(n(point)));
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
         int n = n(point);
         int every = yieldEvery(point);
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), every, tally).start(n);
             case ModelRuntime.Coroutines c -> new CoroutineFibonacci(c.runtime(), every, tally).start(n);
-            default -> new Blocking(Plain.suspension(runtime), every, tally).start(runtime, n);
+            case ModelRuntime.Threads _, ModelRuntime.Continuations _ -> new Blocking(Plain.suspension(runtime), every, tally).start(runtime, n);
+            case ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException(name() + " has no " + runtime.style() + " version");
         };
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         long n = tally.iterations();
         long leaves = fib(n(point));
         int every = yieldEvery(point);
@@ -124,7 +127,7 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(RESULTS, tally.sink);
@@ -135,7 +138,7 @@ public final class Fibonacci extends LoopExperiment {
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         double calls = callsPerFib(n(point));
         return Map.of(NS_PER_CALL, perWindow(iterationsPerSecond, r -> 1e9 / (r * calls), "ns"));
     }

@@ -1,11 +1,12 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -95,26 +96,26 @@ public final class IdleMemory implements Experiment {
 
     /** About 600 bytes a frame (its boxes and its frame or state object) over a fixed base. */
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 256 + point.get(TASKS) * point.get(DEPTH) * 600 / (1024 * 1024);
+    public long heapMegabytes(Model model, Point point) {
+        return 256 + point.count(TASKS) * point.count(DEPTH) * 600 / (1024 * 1024);
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
         return measure(model, point, null);
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         List<long[]> readings = new ArrayList<>();
         Map<String, Long> counts = measure(model, point, (tasksSoFar, heap, rss) -> {
             readings.add(new long[] {tasksSoFar, heap, rss});
-            if (tasksSoFar == point.get(TASKS)) {
+            if (tasksSoFar == point.count(TASKS)) {
                 probe.peak();
             }
         });
-        long tasks = point.get(TASKS);
-        WorkMismatchException.requireEqual(TASKS + "*" + DEPTH, tasks * point.get(DEPTH), FRAMES_CHECKED, counts.get(FRAMES_CHECKED));
+        long tasks = point.count(TASKS);
+        WorkMismatchException.requireEqual(TASKS + "*" + DEPTH, tasks * point.count(DEPTH), FRAMES_CHECKED, counts.get(FRAMES_CHECKED));
         List<Double> perBatch = new ArrayList<>();
         List<Double> heapPerBatch = new ArrayList<>();
         List<Double> nativePerBatch = new ArrayList<>();
@@ -144,9 +145,9 @@ public final class IdleMemory implements Experiment {
     }
 
     /** Suspends the tasks batch by batch, reading memory after each when {@code reading} is given, then releases them all. */
-    private static Map<String, Long> measure(Model model, Map<String, Long> point, Reading reading) throws Exception {
-        int tasks = Math.toIntExact(point.get(TASKS));
-        int depth = Math.toIntExact(point.get(DEPTH));
+    private static Map<String, Long> measure(Model model, Point point, Reading reading) throws Exception {
+        int tasks = point.intCount(TASKS);
+        int depth = point.intCount(DEPTH);
         long checked = 0;
         try (ModelRuntime runtime = model.open()) {
             List<Stacks> batches = new ArrayList<>();

@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.experiment.loop.FutureDriver;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>CompletableFuture code keeps no frames below the task: its "depth" is the chain of stages the
  * tooth builds, and the frames under {@code low} do not exist for it.
  */
-public final class Sawtooth extends LoopExperiment {
+public final class Sawtooth extends LoopExperiment<Void> {
     public static final String SCALE = "scale";
     public static final String NS_PER_TOOTH = "nsPerTooth";
     public static final String ITERATIONS = "teeth";
@@ -40,8 +41,8 @@ public final class Sawtooth extends LoopExperiment {
 
     /** Depths of one point. */
     record Teeth(int low, int mid, int high) {
-        static Teeth of(Map<String, Long> point) {
-            int scale = Math.toIntExact(point.get(SCALE));
+        static Teeth of(Point point) {
+            int scale = point.intCount(SCALE);
             return new Teeth(LOW * scale, MID * scale, HIGH * scale);
         }
 
@@ -90,29 +91,31 @@ public final class Sawtooth extends LoopExperiment {
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
         Teeth teeth = Teeth.of(point);
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), teeth, tally).start();
             case ModelRuntime.Coroutines c -> new CoroutineSawtooth(c.runtime(), teeth, tally).start();
-            default -> new Blocking(Plain.suspension(runtime), teeth, tally).start(runtime);
+            case ModelRuntime.Threads _, ModelRuntime.Continuations _ -> new Blocking(Plain.suspension(runtime), teeth, tally).start(runtime);
+            case ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _ ->
+                    throw new IllegalArgumentException(name() + " has no " + runtime.style() + " version");
         };
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         long n = tally.iterations();
         WorkMismatchException.requireEqual(ITERATIONS + "*2", 2 * n, SUSPENSIONS, tally.suspensions);
         WorkMismatchException.requireEqual(ITERATIONS + "*sinkPerTooth", n * Teeth.of(point).sinkPerTooth(), SINK, tally.sink);
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(ITERATIONS, tally.iterations());
         counts.put(SUSPENSIONS, tally.suspensions);
@@ -121,7 +124,7 @@ public final class Sawtooth extends LoopExperiment {
     }
 
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(NS_PER_TOOTH, nanosPerIteration(iterationsPerSecond));
     }
 

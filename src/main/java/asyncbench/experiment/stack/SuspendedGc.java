@@ -1,10 +1,11 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
@@ -105,8 +106,8 @@ public final class SuspendedGc implements Experiment {
     }
 
     @Override
-    public List<String> jvmFlags(Map<String, Long> point) {
-        return switch (COLLECTORS.get(Math.toIntExact(point.get(GC)))) {
+    public List<String> jvmFlags(Point point) {
+        return switch (point.choice(GC)) {
             case "g1" -> List.of("-XX:+UseG1GC", "-Xmn" + YOUNG_MEGABYTES + "m");
             case "parallel" -> List.of("-XX:+UseParallelGC", "-Xmn" + YOUNG_MEGABYTES + "m");
             default -> List.of("-XX:+UseZGC");
@@ -115,14 +116,14 @@ public final class SuspendedGc implements Experiment {
 
     /** About 800 bytes a frame (its boxes, its frame or state object, room to copy them) over a fixed base. */
     @Override
-    public long heapMegabytes(Model model, Map<String, Long> point) {
-        return 384 + point.get(TASKS) * point.get(DEPTH) * 800 / (1024 * 1024);
+    public long heapMegabytes(Model model, Point point) {
+        return 384 + point.count(TASKS) * point.count(DEPTH) * 800 / (1024 * 1024);
     }
 
     @Override
-    public Map<String, Long> countOnce(Model model, Map<String, Long> point) throws Exception {
-        int tasks = Math.toIntExact(point.get(TASKS));
-        int depth = Math.toIntExact(point.get(DEPTH));
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
+        int tasks = point.intCount(TASKS);
+        int depth = point.intCount(DEPTH);
         long checked;
         try (ModelRuntime runtime = model.open()) {
             Stacks stacks = Stacks.of(runtime, tasks, depth);
@@ -136,13 +137,13 @@ public final class SuspendedGc implements Experiment {
     }
 
     @Override
-    public Outcome run(Model model, Map<String, Long> point, Measurement measurement, Probe probe) throws Exception {
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
         Map<String, Long> counts = countOnce(model, point);
-        long tasks = point.get(TASKS);
-        long depth = point.get(DEPTH);
+        long tasks = point.count(TASKS);
+        long depth = point.count(DEPTH);
         WorkMismatchException.requireEqual(TASKS + "*" + DEPTH, tasks * depth, FRAMES_CHECKED, counts.get(FRAMES_CHECKED));
-        int collections = Math.toIntExact(point.get(COLLECTIONS));
-        boolean longLived = LIFETIMES.get(Math.toIntExact(point.get(LIFETIME))).equals("long");
+        int collections = point.intCount(COLLECTIONS);
+        boolean longLived = point.choice(LIFETIME).equals("long");
         List<YoungCollections.Collection> young;
         long checked;
         long rounds = longLived ? 1 : collections;

@@ -1,8 +1,9 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.experiment.WorkMismatchException;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * original's value or caught the leaf's exception, the leaf suspended {@code yields} times in each,
  * and the sink holds exactly what every frame of every iteration added to it.
  */
-public final class Unwind extends LoopExperiment {
+public final class Unwind extends LoopExperiment<Void> {
     public static final String DEPTH = "depth";
     public static final String YIELDS = "yields";
     public static final String FINALLY_RATE = "finallyRate";
@@ -120,8 +121,8 @@ public final class Unwind extends LoopExperiment {
 
     /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
     @Override
-    public List<Map<String, Long>> points(Model model, List<Map<String, Long>> grid) {
-        if (model != Model.PLATFORM) {
+    public List<Point> points(Model model, List<Point> grid) {
+        if (!model.osThreadPerTask()) {
             return grid;
         }
         return withoutSuspensions(grid, YIELDS);
@@ -143,23 +144,23 @@ public final class Unwind extends LoopExperiment {
         return new Headline(ITERATIONS_PER_WINDOW, true);
     }
 
-    static Shape shape(Map<String, Long> point) {
-        return new Shape(Math.toIntExact(point.get(DEPTH)), Math.toIntExact(point.get(YIELDS)),
-                Math.toIntExact(point.get(FINALLY_RATE)), OUTCOMES.get(Math.toIntExact(point.get(OUTCOME))).equals("throw"));
+    static Shape shape(Point point) {
+        return new Shape(point.intCount(DEPTH), point.intCount(YIELDS),
+                point.intCount(FINALLY_RATE), point.choice(OUTCOME).equals("throw"));
     }
 
     @Override
-    protected long countedIterations(Map<String, Long> point) {
+    protected long countedIterations(Point point) {
         return COUNTED_ITERATIONS;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Map<String, Long> point, Tally tally) {
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
         return Chain.of(runtime, shape(point), tally).start();
     }
 
     @Override
-    protected Map<String, Long> counters(Map<String, Long> point, Tally tally) {
+    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
         Shape shape = shape(point);
         // only what this shape makes happen: a counter that must stay zero is checked by verify
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -176,12 +177,12 @@ public final class Unwind extends LoopExperiment {
 
     /** Iterations per second as iterations per 250 ms window, the original's unit. */
     @Override
-    protected Map<String, Metric> metrics(Map<String, Long> point, Metric iterationsPerSecond) {
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         return Map.of(ITERATIONS_PER_WINDOW, perWindow(iterationsPerSecond, r -> r * WINDOW_SECONDS, "iterations/250ms"));
     }
 
     @Override
-    protected void verify(Map<String, Long> point, Tally tally) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
         verify(shape(point), tally);
     }
 

@@ -1,5 +1,6 @@
 package asyncbench.experiment.brigade;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
 import asyncbench.os.KernelLimits;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -16,15 +18,15 @@ import org.junit.jupiter.api.Test;
 class BrigadeTest {
     private final Brigade brigade = new Brigade();
 
-    private static Map<String, Long> point(long tasks, long chains, long busywork, String transport, String loop) {
-        Map<String, Long> p = new HashMap<>();
+    private static Point point(long tasks, long chains, long busywork, String transport, String loop) {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put(Brigade.TASKS, tasks);
         p.put(Brigade.CHAINS, chains);
         p.put(Brigade.BUSYWORK, busywork);
-        p.put(Brigade.TRANSPORT, (long) Brigade.TRANSPORTS.indexOf(transport));
-        p.put(Brigade.CPUS, 0L);
-        p.put(Brigade.LOOP, (long) Brigade.LOOPS.indexOf(loop));
-        return p;
+        p.put(Brigade.TRANSPORT, transport);
+        p.put(Brigade.CPUS, "all");
+        p.put(Brigade.LOOP, loop);
+        return Point.of(p);
     }
 
     /** Uneven chains, busywork and both transports: every model, and each kind of event loop, does the same work. */
@@ -59,11 +61,10 @@ class BrigadeTest {
 
     @Test
     void onlyPlatformThreadsArePinnedAndOnlyTheEventLoopChoosesItsLoop() {
-        Map<String, Long> pinned = point(500, 1, 0, "pipe", "selector");
-        pinned.put(Brigade.CPUS, 1L);
-        Map<String, Long> direct = point(500, 1, 0, "pipe", "direct");
-        Map<String, Long> perCoreOneChain = point(500, 1, 0, "pipe", "perCore");
-        List<Map<String, Long>> grid = List.of(pinned, direct, perCoreOneChain);
+        Point pinned = point(500, 1, 0, "pipe", "selector").with(Brigade.CPUS, "one");
+        Point direct = point(500, 1, 0, "pipe", "direct");
+        Point perCoreOneChain = point(500, 1, 0, "pipe", "perCore");
+        List<Point> grid = List.of(pinned, direct, perCoreOneChain);
         assertEquals(List.of(pinned), brigade.points(Model.PLATFORM, grid));
         assertEquals(List.of(), brigade.points(Model.VIRTUAL, grid));
         assertEquals(List.of(direct), brigade.points(Model.EVENT_LOOP, grid));

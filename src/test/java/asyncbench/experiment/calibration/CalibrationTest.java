@@ -1,10 +1,11 @@
 package asyncbench.experiment.calibration;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.model.Model;
@@ -24,7 +25,7 @@ class CalibrationTest {
 
     @Test
     void onlyThePlantedArmDoesMoreWorkPerOperation() throws Exception {
-        Map<String, Long> point = Map.of(Calibration.PLANTED, 120L);
+        Point point = Point.of(Map.of(Calibration.PLANTED, 120L));
         assertEquals(120, Calibration.roundsPerOperation(Model.VIRTUAL, point));
         assertEquals(100, Calibration.roundsPerOperation(Model.PLATFORM, point));
         assertEquals(100, Calibration.roundsPerOperation(Model.VIRTUAL_ONE_CARRIER, point));
@@ -39,7 +40,7 @@ class CalibrationTest {
 
     private static CellResult cell(String model, long planted, double... scores) {
         Metric m = Metric.ofForks(Arrays.stream(scores).mapToObj(v -> Metric.once(v, "operations/s")).toList());
-        return new CellResult("r", Calibration.NAME, model, "quick", Map.of(Calibration.PLANTED, planted), Status.OK, null, null,
+        return new CellResult("r", Calibration.NAME, model, "quick", Point.of(Map.of(Calibration.PLANTED, planted)), Status.OK, null, null,
                 Map.of(Calibration.OPERATIONS_PER_SECOND, m), Map.of("operations", 1L), null, null, null, null, null);
     }
 

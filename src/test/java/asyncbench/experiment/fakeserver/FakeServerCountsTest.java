@@ -1,5 +1,6 @@
 package asyncbench.experiment.fakeserver;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.model.Model;
@@ -24,7 +25,7 @@ class FakeServerCountsTest {
     @MethodSource("cells")
     void countsMatchTheOriginal(Model model, long connections, long syscalls) throws Exception {
         Map<String, Long> counts = experiment.countOnce(model,
-                Map.of(FakeServer.CONNECTIONS, connections, FakeServer.SYSCALLS, syscalls));
+                Point.of(Map.of(FakeServer.CONNECTIONS, connections, FakeServer.SYSCALLS, syscalls)));
         assertEquals(IoCounts.expected(connections).asMap(), counts);
     }
 

@@ -1,5 +1,6 @@
 package asyncbench.experiment.handover;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncbench.model.Model;
@@ -19,7 +20,7 @@ class HandoverCountsTest {
     @ParameterizedTest(name = "{0} depthFrames={1}")
     @MethodSource("cells")
     void everySuspensionIsResumed(Model model, long depth) throws Exception {
-        Map<String, Long> counts = new Handover().countOnce(model, Map.of(Handover.DEPTH, depth));
+        Map<String, Long> counts = new Handover().countOnce(model, Point.of(Map.of(Handover.DEPTH, depth)));
         assertEquals(Map.of("roundTrips", (long) World.BATCH, "resumes", 2L * World.BATCH,
                 "suspensions", 2L * World.BATCH), counts);
     }

@@ -1,5 +1,6 @@
 package asyncbench.experiment.pump;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class PumpTest {
     private final Pump pump = new Pump();
 
-    private static Map<String, Long> point(long files, long fileKiB, long chunkKiB, String variant) {
-        Map<String, Long> p = new HashMap<>();
+    private static Point point(long files, long fileKiB, long chunkKiB, String variant) {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put(Pump.FILES, files);
         p.put(Pump.FILE_KIB, fileKiB);
         p.put(Pump.CHUNK_KIB, chunkKiB);
         p.put(Pump.WORK_MICROS, 5L);
-        p.put(Pump.VARIANT, (long) Pump.VARIANTS.indexOf(variant));
-        return p;
+        p.put(Pump.VARIANT, variant);
+        return Point.of(p);
     }
 
     private static long pumpDirectories() throws IOException {

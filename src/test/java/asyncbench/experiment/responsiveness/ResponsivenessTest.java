@@ -1,17 +1,19 @@
 package asyncbench.experiment.responsiveness;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.model.Model;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class ResponsivenessTest {
     private final Responsiveness responsiveness = new Responsiveness();
 
-    private static Map<String, Long> point(long jobs, long yieldMicros, String requests) {
-        Map<String, Long> p = new HashMap<>();
+    private static Point point(long jobs, long yieldMicros, String requests) {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put(Responsiveness.JOBS, jobs);
         p.put(Responsiveness.JOB_MILLIS, 5L);
         p.put(Responsiveness.YIELD_MICROS, yieldMicros);
         p.put(Responsiveness.INTERVAL_MICROS, 1_000L);
-        p.put(Responsiveness.REQUESTS, (long) Responsiveness.REQUEST_PLACES.indexOf(requests));
-        return p;
+        p.put(Responsiveness.REQUESTS, requests);
+        return Point.of(p);
     }
 
     /** With requests on a thread of their own no model can starve them: every request is answered with its own number. */
@@ -84,7 +86,7 @@ class ResponsivenessTest {
 
     @Test
     void aSeparateRequestThreadIsOnlyTriedWhereJobsNeverYield() {
-        List<Map<String, Long>> grid = List.of(point(4, 0, "shared"), point(4, 0, "separate"), point(4, 100, "shared"),
+        List<Point> grid = List.of(point(4, 0, "shared"), point(4, 0, "separate"), point(4, 100, "shared"),
                 point(4, 100, "separate"));
         assertEquals(grid.subList(0, 3), responsiveness.points(Model.VIRTUAL, grid));
     }

@@ -1,5 +1,9 @@
 package asyncbench.experiment.server;
 
+import asyncbench.server.ServerProcess;
+import asyncbench.server.Server;
+import asyncbench.server.Endpoint;
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.LatencyWindows;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
@@ -33,14 +37,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServerTest {
     private final ServerExperiment experiment = new ServerExperiment();
 
-    static Map<String, Long> point(Server server, long connections, boolean perRequest) {
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put(ServerExperiment.SERVER, (long) server.ordinal());
+    static Point point(Server server, long connections, boolean perRequest) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(ServerExperiment.SERVER, server.id());
         p.put(ServerExperiment.CONNECTIONS, connections);
-        p.put(ServerExperiment.CONNECTION, perRequest ? 1L : 0L);
+        p.put(ServerExperiment.CONNECTION, perRequest ? "perRequest" : "keepAlive");
         p.put(ServerExperiment.RATE, 2_000L);
-        p.put(ServerExperiment.CLIENT, 0L);
-        return p;
+        p.put(ServerExperiment.CLIENT, "asyncbench");
+        return Point.of(p);
     }
 
     static Stream<Arguments> serversAndModels() {
@@ -60,7 +64,7 @@ class ServerTest {
 
     @Test
     void aModelRunsOnlyTheServersBuiltForIt() {
-        List<Map<String, Long>> grid = Stream.of(Server.values()).map(s -> point(s, 1, false)).toList();
+        List<Point> grid = Stream.of(Server.values()).map(s -> point(s, 1, false)).toList();
         assertEquals(List.of(Server.NETTY), experiment.points(Model.EVENT_LOOP, grid).stream().map(ServerExperiment::server).toList());
         assertEquals(List.of(Server.JDK, Server.SOCKET), experiment.points(Model.PLATFORM, grid).stream().map(ServerExperiment::server).toList());
         assertEquals(List.of(Server.JDK, Server.SOCKET, Server.HELIDON),
@@ -178,8 +182,7 @@ class ServerTest {
     @Test
     void wrkLoadsTheSameServer() throws Exception {
         Assumptions.assumeTrue(Tools.require("wrk").isPresent(), "wrk is not installed and scripts/setup could not install it");
-        Map<String, Long> point = new HashMap<>(point(Server.NETTY, 4, false));
-        point.put(ServerExperiment.CLIENT, 1L);
+        Point point = point(Server.NETTY, 4, false).with(ServerExperiment.CLIENT, "wrk");
         Outcome outcome = experiment.run(Model.EVENT_LOOP, point, new Measurement(1, 1, Duration.ofMillis(100)), Probe.NONE);
         assertTrue(outcome.metrics().get(ServerExperiment.REQUESTS_PER_SECOND).value() > 0, "wrk's rate");
         assertTrue(outcome.metrics().get(ServerExperiment.LAB_REQUESTS_PER_SECOND).value() > 0, "the lab's rate on the same server");

@@ -1,5 +1,6 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Measurement;
@@ -19,15 +20,15 @@ class SignalConformanceTest {
     private static final Measurement TINY = new Measurement(0, 2, Duration.ofMillis(50));
 
     static Stream<Arguments> gridCells() {
-        return SignalGrid.grid().models().stream().flatMap(m -> Stream.of(0L, 1L).flatMap(counting -> Stream.of(
+        return SignalGrid.grid().models().stream().flatMap(m -> Tally.Counting.ids().stream().flatMap(counting -> Stream.of(
                 Arguments.of(m, 1L, 1L, counting), Arguments.of(m, 8L, 2L, counting), Arguments.of(m, 64L, 4L, counting))));
     }
 
     @ParameterizedTest(name = "{0} readers={1} writers={2} counting={3}")
     @MethodSource("gridCells")
-    void gridCountersBalance(Model model, long readers, long writers, long counting) throws Exception {
-        Outcome outcome = SignalGrid.grid().run(model, Map.of(SignalGrid.READERS, readers, SignalGrid.WRITERS, writers,
-                SignalGrid.COUNTING, counting), TINY, Probe.NONE);
+    void gridCountersBalance(Model model, long readers, long writers, String counting) throws Exception {
+        Outcome outcome = SignalGrid.grid().run(model, Point.of(Map.of(SignalGrid.READERS, readers, SignalGrid.WRITERS, writers,
+                SignalGrid.COUNTING, counting)), TINY, Probe.NONE);
         Map<String, Long> c = outcome.counters();
         assertTrue(c.get(SignalGrid.ITERATIONS) > 0, "readers made progress: " + c);
         assertTrue(outcome.metrics().get(SignalGrid.ITERATIONS_PER_SECOND).value() > 0);
@@ -36,7 +37,7 @@ class SignalConformanceTest {
     @Test
     void moreWritersThanReadersIsRefused() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SignalGrid.grid()
-                .run(Model.VIRTUAL, Map.of(SignalGrid.READERS, 2L, SignalGrid.WRITERS, 4L, SignalGrid.COUNTING, 0L), TINY, Probe.NONE));
+                .run(Model.VIRTUAL, Point.of(Map.of(SignalGrid.READERS, 2L, SignalGrid.WRITERS, 4L, SignalGrid.COUNTING, "shared")), TINY, Probe.NONE));
         assertTrue(e.getMessage().contains("writers (4) must not exceed readers (2)"));
     }
 }

@@ -1,10 +1,11 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.model.Model;
@@ -18,7 +19,7 @@ class IdleMemoryTest {
     /** 53 tasks in five batches of 11, 11, 11, 10, 10: every frame of every task is suspended and checked. */
     @Test
     void everyModelSuspendsAndChecksEveryFrameOfUnevenBatches() throws Exception {
-        Map<String, Long> point = Map.of(IdleMemory.TASKS, 53L, IdleMemory.DEPTH, 7L);
+        Point point = Point.of(Map.of(IdleMemory.TASKS, 53L, IdleMemory.DEPTH, 7L));
         for (Model model : idle.models()) {
             assertEquals(Map.of(IdleMemory.TASKS, 53L, IdleMemory.FRAMES_CHECKED, 53L * 7), idle.countOnce(model, point), model.id());
         }
@@ -26,7 +27,7 @@ class IdleMemoryTest {
 
     @Test
     void theFigureIsTheMemoryEachBatchAddedPerTask() throws Exception {
-        Outcome outcome = idle.run(Model.PLATFORM, Map.of(IdleMemory.TASKS, 100L, IdleMemory.DEPTH, 4L),
+        Outcome outcome = idle.run(Model.PLATFORM, Point.of(Map.of(IdleMemory.TASKS, 100L, IdleMemory.DEPTH, 4L)),
                 new Measurement(0, 1, Duration.ofMillis(1)), Probe.NONE);
         Metric perTask = outcome.metrics().get(IdleMemory.BYTES_PER_TASK);
         assertEquals(IdleMemory.BATCHES, perTask.samples().size());

@@ -1,19 +1,20 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Measurement;
-import asyncbench.experiment.Metric;
+import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Profile;
 import asyncbench.experiment.loop.LoopExperiment;
 import asyncbench.model.Model;
-import asyncbench.runner.Catalog;
+import asyncbench.catalog.Catalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,16 +36,14 @@ class LoopExperimentsTest {
                 .filter(LoopExperiment.class::isInstance).map(LoopExperiment.class::cast);
     }
 
-    static List<Map<String, Long>> grid(Experiment e, Profile profile) {
-        List<Map<String, Long>> grid = new ArrayList<>();
-        grid.add(new LinkedHashMap<>());
+    static List<Point> grid(Experiment e, Profile profile) {
+        List<Point> grid = new ArrayList<>();
+        grid.add(Point.EMPTY);
         for (Param p : e.params()) {
-            List<Map<String, Long>> next = new ArrayList<>();
-            for (Map<String, Long> partial : grid) {
-                for (long v : p.values(profile)) {
-                    Map<String, Long> point = new LinkedHashMap<>(partial);
-                    point.put(p.name(), v);
-                    next.add(point);
+            List<Point> next = new ArrayList<>();
+            for (Point partial : grid) {
+                for (Object v : p.values(profile)) {
+                    next.add(partial.with(p.name(), v));
                 }
             }
             grid = next;
@@ -55,8 +54,8 @@ class LoopExperimentsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void everyModelDoesTheSameWorkAtEveryQuickPoint(LoopExperiment experiment) throws Exception {
-        List<Map<String, Long>> grid = grid(experiment, Profile.QUICK);
-        for (Map<String, Long> point : grid) {
+        List<Point> grid = grid(experiment, Profile.QUICK);
+        for (Point point : grid) {
             if (!experiment.launcher(point).isEmpty()) {
                 continue; // a cell that runs under a launcher (taskset) runs in its own JVM only
             }
@@ -81,10 +80,10 @@ class LoopExperimentsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void theTimedLoopRunsAndStopsInEveryModel(LoopExperiment experiment) throws Exception {
-        List<Map<String, Long>> grid = grid(experiment, Profile.SMOKE);
+        List<Point> grid = grid(experiment, Profile.SMOKE);
         Measurement tiny = new Measurement(0, 2, Duration.ofMillis(20));
         for (Model model : experiment.models()) {
-            for (Map<String, Long> point : experiment.points(model, grid)) {
+            for (Point point : experiment.points(model, grid)) {
                 Outcome outcome = experiment.run(model, point, tiny, Probe.NONE);
                 Metric headline = outcome.metrics().get(experiment.headline().metric());
                 assertEquals(2, headline.samples().size(), experiment.name() + " " + model);
@@ -119,7 +118,7 @@ class LoopExperimentsTest {
     @Test
     void theCalleeIsKeptOutOfLineUnlessAsked() {
         CallCost cost = new CallCost();
-        assertTrue(cost.jvmFlags(Map.of(CallCost.INLINING, 0L)).contains("-XX:CompileCommand=dontinline,*::emptyAsync"));
-        assertEquals(List.of(), cost.jvmFlags(Map.of(CallCost.INLINING, 1L)));
+        assertTrue(cost.jvmFlags(Point.of(Map.of(CallCost.INLINING, "dontinline"))).contains("-XX:CompileCommand=dontinline,*::emptyAsync"));
+        assertEquals(List.of(), cost.jvmFlags(Point.of(Map.of(CallCost.INLINING, "inline"))));
     }
 }

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.model.Model;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,13 +27,18 @@ class SuspendedGcTest {
         return GC.models().stream();
     }
 
-    static Map<String, Long> point(long tasks, long depth, long collections) {
+    static Point point(long tasks, long depth, long collections) {
         return point(tasks, depth, collections, "long");
     }
 
-    static Map<String, Long> point(long tasks, long depth, long collections, String lifetime) {
-        return Map.of(SuspendedGc.TASKS, tasks, SuspendedGc.DEPTH, depth, SuspendedGc.GC, 0L,
-                SuspendedGc.COLLECTIONS, collections, SuspendedGc.LIFETIME, (long) SuspendedGc.LIFETIMES.indexOf(lifetime));
+    static Point point(long tasks, long depth, long collections, String lifetime) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(SuspendedGc.TASKS, tasks);
+        p.put(SuspendedGc.DEPTH, depth);
+        p.put(SuspendedGc.GC, "g1");
+        p.put(SuspendedGc.COLLECTIONS, collections);
+        p.put(SuspendedGc.LIFETIME, lifetime);
+        return Point.of(p);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +83,7 @@ class SuspendedGcTest {
 
     @Test
     void theCollectorIsTheCellsJvmFlag() {
-        assertEquals(List.of("-XX:+UseZGC"), GC.jvmFlags(Map.of(SuspendedGc.GC, (long) SuspendedGc.COLLECTORS.indexOf("zgc"))));
-        assertTrue(GC.jvmFlags(Map.of(SuspendedGc.GC, (long) SuspendedGc.COLLECTORS.indexOf("parallel"))).contains("-XX:+UseParallelGC"));
+        assertEquals(List.of("-XX:+UseZGC"), GC.jvmFlags(Point.of(Map.of(SuspendedGc.GC, "zgc"))));
+        assertTrue(GC.jvmFlags(Point.of(Map.of(SuspendedGc.GC, "parallel"))).contains("-XX:+UseParallelGC"));
     }
 }

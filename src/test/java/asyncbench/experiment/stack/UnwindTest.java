@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class UnwindTest {
     private static final Unwind EXCEPTIONS = Unwind.exceptions();
 
-    static Map<String, Long> point(long depth, long yields, long finallyRate, String outcome) {
-        Map<String, Long> point = new LinkedHashMap<>();
+    static Point point(long depth, long yields, long finallyRate, String outcome) {
+        Map<String, Object> point = new LinkedHashMap<>();
         point.put(Unwind.DEPTH, depth);
         point.put(Unwind.YIELDS, yields);
         point.put(Unwind.FINALLY_RATE, finallyRate);
-        point.put(Unwind.OUTCOME, (long) Unwind.OUTCOMES.indexOf(outcome));
-        return point;
+        point.put(Unwind.OUTCOME, outcome);
+        return Point.of(point);
     }
 
     @Test
@@ -50,7 +51,7 @@ class UnwindTest {
 
     @Test
     void platformThreadsRunOnlyTheNonSuspendingPoints() {
-        List<Map<String, Long>> grid = List.of(point(4, 0, 1000, "throw"), point(4, 1, 1000, "throw"));
+        List<Point> grid = List.of(point(4, 0, 1000, "throw"), point(4, 1, 1000, "throw"));
         assertEquals(List.of(grid.get(0)), EXCEPTIONS.points(Model.PLATFORM, grid));
         assertEquals(grid, EXCEPTIONS.points(Model.VIRTUAL, grid));
     }
@@ -59,7 +60,7 @@ class UnwindTest {
     @Test
     void everyModelCountsTheSameAtASuspendingThrowingPoint() throws Exception {
         for (String outcome : Unwind.OUTCOMES) {
-            Map<String, Long> point = point(40, 2, 3, outcome);
+            Point point = point(40, 2, 3, outcome);
             Map<String, Long> expected = EXCEPTIONS.countOnce(Model.FUTURE, point);
             assertEquals(Unwind.COUNTED_ITERATIONS * 2, expected.get(Unwind.SUSPENSIONS));
             assertEquals(Unwind.COUNTED_ITERATIONS, expected.get(outcome.equals("throw") ? Unwind.CAUGHT : Unwind.RETURNED));

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;

@@ -1,4 +1,4 @@
-package asyncbench.experiment;
+package asyncbench.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

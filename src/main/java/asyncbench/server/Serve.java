@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 /** A server listening on loopback until closed. */
 public interface RunningServer extends AutoCloseable {

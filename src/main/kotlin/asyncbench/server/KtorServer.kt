@@ -1,4 +1,4 @@
-package asyncbench.experiment.server
+package asyncbench.server
 
 import io.ktor.http.ContentType
 import io.ktor.server.engine.EmbeddedServer

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

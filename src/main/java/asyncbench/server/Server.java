@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /** The servers of the lab, each with the models it runs under: one place maps a name to a running server. */
 public enum Server {
@@ -55,13 +56,22 @@ public enum Server {
             throw new IllegalArgumentException(id + " runs under " + ids(models) + ", not " + model);
         }
         return switch (this) {
-            case JDK -> new JdkServer(address, BACKLOG, ((ModelRuntime.Threads) runtime).osThreads()
-                    ? Executors.newFixedThreadPool(PLATFORM_POOL, ((ModelRuntime.Threads) runtime).factory())
-                    : Executors.newThreadPerTaskExecutor(((ModelRuntime.Threads) runtime).factory()), endpoint);
-            case SOCKET -> new SocketServer(address, BACKLOG, ((ModelRuntime.Threads) runtime).factory(), endpoint);
+            case JDK -> new JdkServer(address, BACKLOG, model.osThreadPerTask()
+                    ? Executors.newFixedThreadPool(PLATFORM_POOL, threads(runtime))
+                    : Executors.newThreadPerTaskExecutor(threads(runtime)), endpoint);
+            case SOCKET -> new SocketServer(address, BACKLOG, threads(runtime), endpoint);
             case HELIDON -> new HelidonServer(address, BACKLOG, endpoint);
             case NETTY -> new NettyServer(address, BACKLOG, Runtime.getRuntime().availableProcessors(), endpoint);
             case KTOR -> new KtorServer(address, endpoint);
+        };
+    }
+
+    /** The thread factory of a thread model's runtime, for the servers that take one. */
+    private ThreadFactory threads(ModelRuntime runtime) {
+        return switch (runtime) {
+            case ModelRuntime.Threads t -> t.factory();
+            case ModelRuntime.Continuations _, ModelRuntime.Callback _, ModelRuntime.EventLoop _, ModelRuntime.TaskExecutor _,
+                    ModelRuntime.Coroutines _ -> throw new IllegalArgumentException(id + " takes threads, not " + runtime.style());
         };
     }
 

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import asyncbench.model.Model;
 import asyncbench.os.ProcStatus;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * ends: when this object closes it, and also when the JVM that started it dies in any way, so no server
  * process or port outlives its cell. {@link #close} kills whatever is still running.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int HEAP_MEGABYTES = 512;
@@ -41,7 +41,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The command that runs {@code server} under {@code model}. */
-    static List<String> command(Server server, Model model) {
+    public static List<String> command(Server server, Model model) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + HEAP_MEGABYTES + "m");
@@ -59,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server and waits until it listens. */
-    static ServerProcess start(Server server, Model model) throws IOException, InterruptedException {
+    public static ServerProcess start(Server server, Model model) throws IOException, InterruptedException {
         Path log = Files.createTempFile("asyncbench-server-", ".log");
         Process process = new ProcessBuilder(command(server, model))
                 .redirectError(log.toFile())
@@ -95,26 +95,26 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, log, out, port);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Its resident memory and threads now. */
-    ProcStatus status() {
+    public ProcStatus status() {
         return ProcStatus.of(process.pid());
     }
 
     /** CPU time it used so far. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return ProcStatus.cpuNanos(process.pid());
     }
 
     /** Ends its standard input and returns the count of requests it answered, as it printed when it stopped. */
-    long stop() throws IOException, InterruptedException {
+    public long stop() throws IOException, InterruptedException {
         process.getOutputStream().close();
         CompletableFuture<Long> served = CompletableFuture.supplyAsync(() -> {
             try {

@@ -1,4 +1,4 @@
-package asyncbench.runner;
+package asyncbench.catalog;
 
 import asyncbench.experiment.calibration.Calibration;
 import asyncbench.experiment.Experiment;
@@ -51,7 +51,7 @@ public interface Catalog {
         }
     }
 
-    static Catalog load(String className) {
+    public static Catalog load(String className) {
         try {
             return (Catalog) Class.forName(className).getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {

@@ -1,4 +1,4 @@
-package asyncbench.experiment.server;
+package asyncbench.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
