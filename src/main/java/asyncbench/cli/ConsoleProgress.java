@@ -20,9 +20,9 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void point(int round, int rounds, int index, int total, String experiment, String point, int cells) {
-        err.printf(Locale.ROOT, "[round %d of %d, %d/%d] %s %s: %d model%s, one JVM each, interleaved ...%n", round, rounds,
-                index, total, experiment, point, cells, cells == 1 ? "" : "s");
+    public void point(int index, int total, String experiment, String point, int cells, int forks) {
+        err.printf(Locale.ROOT, "[%d/%d] %s %s: %d model%s x %d JVM%s, interleaved ...%n", index, total, experiment, point,
+                cells, cells == 1 ? "" : "s", forks, forks == 1 ? "" : "s");
         err.flush();
     }
 

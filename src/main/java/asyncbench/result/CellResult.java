@@ -118,8 +118,7 @@ public record CellResult(
                 first.startedAt, first.seconds, forks.size(), null);
     }
 
-    /** This result as the outcome of {@code count} JVMs. */
-    public CellResult withForks(int count) {
+    private CellResult withForks(int count) {
         return new CellResult(runId, experiment, model, profile, params, status, message, limit, metrics,
                 counters, resources, jvm, host, startedAt, seconds, count, forkReasons);
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /** Hears about a run as it goes; measurement never prints by itself. */
 public interface Progress {
-    /** One round of the first pass reaches a point: one JVM of each of its {@code cells}, in a shuffled order. */
-    void point(int round, int rounds, int index, int total, String experiment, String point, int cells);
+    /** The cells of one point start: every model's JVMs, round after round. */
+    void point(int index, int total, String experiment, String point, int cells, int forks);
 
     /**
      * A cell was recorded.
@@ -21,7 +21,7 @@ public interface Progress {
 
     Progress SILENT = new Progress() {
         @Override
-        public void point(int round, int rounds, int index, int total, String experiment, String point, int cells) {
+        public void point(int index, int total, String experiment, String point, int cells, int forks) {
         }
 
         @Override

@@ -26,15 +26,13 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the cells of a plan, each in JVMs of its own, appending each result to
- * {@code <results>/<runId>/results.jsonl} the moment a JVM of it ends (the last line of a cell is the one
- * that counts). First every cell gets its minimum JVMs, in rounds that sweep the whole plan: round one
- * runs one JVM of every cell, point after point, the models of a point in a shuffled order; round two
- * does it again; so that a drift of the machine hits every model of a point alike, and a cell's JVMs
- * meet the machine at different times of the run (a state of the machine that favours one model for a
- * few minutes then shows as spread, not as a difference). Then, while the run's budget lasts, one more
- * JVM goes to a cell of the undecided contrast that is cheapest to settle, on the side where it narrows
- * the interval most ({@link Budget}). A failing, hanging or limited cell is recorded and the run goes
- * on. Resuming a run gives each cell what it still owes.
+ * {@code <results>/<runId>/results.jsonl} the moment it is complete. First every point's cells get their
+ * minimum JVMs, round after round across the point's models in a shuffled order per round, so that drift
+ * of the machine hits every model alike; then, while the run's budget lasts, one more JVM goes to a cell
+ * of the undecided contrast that is cheapest to settle, on the side where it narrows the interval most
+ * ({@link Budget}), and the cell is
+ * recorded again with all its JVMs (the last line of a cell is the one that counts). A failing, hanging
+ * or limited cell is recorded and the run goes on. Resuming a run skips the cells it already recorded.
  */
 public final class Runner {
     public static final String PLAN = "plan.json";
@@ -78,7 +76,7 @@ public final class Runner {
         return execute(runId, dir, plan, cells, List.of());
     }
 
-    /** Goes on with run {@code runId}: plans its cells again and runs the JVMs they still owe, then spends what is left of its budget. */
+    /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded, then spends what is left of its budget. */
     public Run resume(String runId) throws UsageException, IOException, InterruptedException {
         Path dir = resultsRoot.resolve(runId);
         if (!Files.isRegularFile(dir.resolve(PLAN))) {
@@ -93,9 +91,8 @@ public final class Runner {
 
     private Run execute(String runId, Path dir, Plan plan, List<CellSpec> cells, List<CellResult> recorded)
             throws IOException, InterruptedException {
-        Map<String, CellResult> state = new LinkedHashMap<>();
-        recorded.forEach(r -> state.put(r.key(), r));
-        List<List<CellSpec>> points = byPoint(cells);
+        Set<String> done = recorded.stream().map(CellResult::key).collect(Collectors.toSet());
+        List<List<CellSpec>> points = byPoint(cells.stream().filter(c -> !done.contains(c.key())).toList());
         Map<String, Object> host = Host.describe();
         Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
         Fork.prepareArchive(catalog.getClass().getName());
@@ -103,59 +100,48 @@ public final class Runner {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         // the order of models within a round: shuffled, the same for the same run
         Random order = new Random(runId.hashCode());
+        Map<String, CellResult> state = new LinkedHashMap<>();
+        recorded.forEach(r -> state.put(r.key(), r));
         Map<String, CellResult> ran = new LinkedHashMap<>();
         long spentBefore = Math.round(recorded.stream().mapToDouble(r -> r.seconds() == null ? 0 : r.seconds()).sum() * 1e9);
-        int rounds = points.stream().mapToInt(pt -> plan.forkCount(catalog.byName(pt.getFirst().experiment()).orElseThrow()))
-                .max().orElse(0);
-        int owed = 0;
-        int skipped = 0;
-        for (List<CellSpec> point : points) {
-            int minimum = plan.forkCount(catalog.byName(point.getFirst().experiment()).orElseThrow());
-            for (CellSpec cell : point) {
-                CellResult before = state.get(cell.key());
-                boolean owing = before == null || (before.status() == Status.OK && minimumDone(before) < minimum);
-                owed += owing ? minimum - minimumDone(before) : 0;
-                skipped += owing ? 0 : 1;
-            }
-        }
-        Clock clock = new Clock(System.nanoTime() - spentBefore, plan.budget(), owed);
+        Clock clock = new Clock(System.nanoTime() - spentBefore, plan.budget(), cells.size() - done.size());
         int extra = 0;
         try (ResultsFile results = ResultsFile.append(dir.resolve(ResultsFile.NAME))) {
-            // the first pass sweeps the whole plan once per round, so that a cell's JVMs meet the machine at
-            // different times of the run, and every cell is recorded again as each of its JVMs ends
-            for (int round = 0; round < rounds && !fork.stopped(); round++) {
-                for (int i = 0; i < points.size() && !fork.stopped(); i++) {
-                    List<CellSpec> point = points.get(i);
-                    Experiment experiment = catalog.byName(point.getFirst().experiment()).orElseThrow();
-                    int minimum = plan.forkCount(experiment);
-                    int r = round;
-                    List<CellSpec> owing = point.stream().filter(c -> owes(state.get(c.key()), r, minimum)).toList();
-                    if (owing.isEmpty()) {
-                        continue;
-                    }
-                    progress.point(round + 1, minimum, i + 1, points.size(), experiment.name(),
-                            point.getFirst().params().toString(), owing.size());
-                    List<CellSpec> shuffled = new ArrayList<>(owing);
+            for (int i = 0; i < points.size() && !fork.stopped(); i++) {
+                List<CellSpec> point = points.get(i);
+                CellSpec first = point.getFirst();
+                Experiment experiment = catalog.byName(first.experiment()).orElseThrow();
+                int minimum = plan.forkCount(experiment);
+                progress.point(i + 1, points.size(), first.experiment(), first.params().toString(),
+                        point.size(), minimum);
+                Map<CellSpec, List<CellResult>> forks = new LinkedHashMap<>();
+                Map<CellSpec, Double> seconds = new LinkedHashMap<>();
+                Instant started = Instant.now();
+                for (int round = 0; round < minimum && !fork.stopped(); round++) {
+                    List<CellSpec> shuffled = new ArrayList<>(point);
                     Collections.shuffle(shuffled, order);
                     for (CellSpec cell : shuffled) {
-                        if (fork.stopped()) {
-                            break;
+                        List<CellResult> mine = forks.computeIfAbsent(cell, c -> new ArrayList<>());
+                        if (fork.stopped() || (!mine.isEmpty() && mine.getLast().status() != Status.OK)) {
+                            continue;
                         }
                         long t0 = System.nanoTime();
-                        CellResult one = runFork(fork, plan, experiment, cell);
-                        double took = (System.nanoTime() - t0) / 1e9;
-                        if (fork.stopped()) {
-                            break;
-                        }
-                        CellResult result = withFork(state.get(cell.key()), one, runId, host, took);
-                        results.add(result);
-                        state.put(result.key(), result);
-                        ran.put(result.key(), result);
-                        clock.forkDone();
-                        if (result.status() != Status.OK || minimumDone(result) >= minimum) {
-                            progress.finished(result, clock.elapsed(), clock.left());
-                        }
+                        mine.add(runFork(fork, plan, experiment, cell));
+                        seconds.merge(cell, (System.nanoTime() - t0) / 1e9, Double::sum);
                     }
+                }
+                if (fork.stopped()) {
+                    break;
+                }
+                for (CellSpec cell : point) {
+                    List<CellResult> mine = forks.get(cell);
+                    CellResult result = CellResult.ofForks(mine).recorded(runId, host, started.toString(), seconds.get(cell))
+                            .withReasons(Collections.nCopies(mine.size(), MINIMUM));
+                    results.add(result);
+                    state.put(result.key(), result);
+                    ran.put(result.key(), result);
+                    clock.cellDone();
+                    progress.finished(result, clock.elapsed(), clock.left());
                 }
             }
             Map<String, CellSpec> specs = new LinkedHashMap<>();
@@ -203,41 +189,7 @@ public final class Runner {
                 // the hook is running already
             }
         }
-        return new Run(runId, dir, List.copyOf(ran.values()), skipped, extra);
-    }
-
-    /** How many of a cell's minimum JVMs it has run (0 when it has not run). */
-    private static int minimumDone(CellResult cell) {
-        return cell == null ? 0 : cell.forks() == null ? 1 : cell.forks();
-    }
-
-    /** Whether a cell still owes a JVM of its first pass in round {@code round}: it measured, and has fewer. */
-    private static boolean owes(CellResult cell, int round, int minimum) {
-        if (round >= minimum) {
-            return false;
-        }
-        if (cell == null) {
-            return true;
-        }
-        return cell.status() == Status.OK && minimumDone(cell) == round;
-    }
-
-    /**
-     * A cell with one more JVM of its first pass: the first JVM's result, recorded; then each measured JVM
-     * pooled in; a JVM that ended otherwise stands for the cell, with the count of its JVMs.
-     */
-    private static CellResult withFork(CellResult before, CellResult one, String runId, Map<String, Object> host, double took) {
-        if (before == null) {
-            return CellResult.ofForks(List.of(one)).recorded(runId, host, Instant.now().toString(), took)
-                    .withReasons(List.of(MINIMUM));
-        }
-        int count = minimumDone(before) + 1;
-        if (one.status() == Status.OK) {
-            return before.plus(one, MINIMUM, took);
-        }
-        return CellResult.ofForks(List.of(one)).recorded(runId, host, before.startedAt(),
-                (before.seconds() == null ? 0 : before.seconds()) + took).withForks(count)
-                .withReasons(java.util.Collections.nCopies(count, MINIMUM));
+        return new Run(runId, dir, List.copyOf(ran.values()), done.size(), extra);
     }
 
     /** Why a JVM ran: every cell's first ones. */
@@ -264,17 +216,17 @@ public final class Runner {
     private static final class Clock {
         private final long start;
         private final Duration budget;
-        private final int forks;
-        private int forksDone;
+        private final int cells;
+        private int cellsDone;
 
-        Clock(long start, Duration budget, int forks) {
+        Clock(long start, Duration budget, int cells) {
             this.start = start;
             this.budget = budget;
-            this.forks = forks;
+            this.cells = cells;
         }
 
-        void forkDone() {
-            forksDone++;
+        void cellDone() {
+            cellsDone++;
         }
 
         Duration elapsed() {
@@ -285,14 +237,14 @@ public final class Runner {
             return (budget.toNanos() - (System.nanoTime() - start)) / 1e9;
         }
 
-        /** The budget left; while the first pass owes JVMs, at least the time they take at the pace so far. */
+        /** The budget left; while cells remain, at least the time they take at the pace so far. */
         Duration left() {
             Duration elapsed = elapsed();
             Duration toBudget = budget.minus(elapsed);
-            if (forksDone == 0 || forksDone >= forks) {
+            if (cellsDone == 0 || cellsDone >= cells) {
                 return toBudget.isNegative() ? Duration.ZERO : toBudget;
             }
-            Duration pace = elapsed.dividedBy(forksDone).multipliedBy(forks - forksDone);
+            Duration pace = elapsed.dividedBy(cellsDone).multipliedBy(cells - cellsDone);
             return pace.compareTo(toBudget) > 0 ? pace : toBudget;
         }
     }

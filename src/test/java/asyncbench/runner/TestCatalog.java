@@ -102,7 +102,7 @@ public final class TestCatalog implements Catalog {
                     try (var lock = java.nio.channels.FileChannel.open(FORK_LOG, java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
                         k = java.nio.file.Files.readAllLines(FORK_LOG).size();
-                        lock.write(java.nio.ByteBuffer.wrap((model.id() + " " + point + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        lock.write(java.nio.ByteBuffer.wrap((model.id() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     }
                     probe.peak();
                     return new Outcome(Map.of("score", Metric.once(95 + 10 * (k % 4) / 3.0, "ops/s")), Map.of("n", n));
