@@ -47,12 +47,24 @@ public final class Unwind extends LoopExperiment<Void> {
 
     private final String name;
     private final String description;
+    private final Origin origin;
+    private final List<Model> models;
+    private final Optional<Ratio> ratio;
     private final List<Param> params;
 
-    private Unwind(String name, String description, List<Param> params) {
+    private Unwind(String name, String description, Origin origin, List<Model> models, Optional<Ratio> ratio, List<Param> params) {
         this.name = name;
         this.description = description;
+        this.origin = origin;
+        this.models = models;
+        this.ratio = ratio;
         this.params = params;
+    }
+
+    /** The chain styles' models but {@code left}. */
+    private static List<Model> allBut(Model... left) {
+        List<Model> out = List.of(left);
+        return Model.of(CHAIN_STYLES).stream().filter(m -> !out.contains(m)).toList();
     }
 
     /** The original's table: return and throw, with and without a suspension, against depth. */
@@ -60,6 +72,14 @@ public final class Unwind extends LoopExperiment<Void> {
         return new Unwind("exceptions",
                 "a recursive async call to depth frames; the leaf yields 'yields' times, then returns or throws, "
                         + "caught at the top; iterations per 250 ms window",
+                new Origin("dotnet/runtime src/tests/async eh-microbench: a recursive async method depth frames deep whose leaf "
+                        + "yields, then returns or throws, caught at the top; iterations per 250 ms.",
+                        "The original's .NET table (classic Task and the runtime-handled design), another machine and runtime: "
+                        + "for depth 1, no yield, a return, 7,976,995 iterations per 250 ms for classic Task."),
+                // virtual threads on one carrier run the same plain code as on the default scheduler: left out of this table
+                allBut(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER),
+                // the original's question: how much dearer is a throw than a return, per model and depth
+                Optional.of(new Ratio(OUTCOME, "throw", "return")),
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
                                 List.of(16L), List.of(64L), List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it finishes (0: never suspends)", 0, 1_000,
@@ -75,6 +95,11 @@ public final class Unwind extends LoopExperiment<Void> {
         return new Unwind("finally-depth",
                 "an exception thrown through depth frames that each run a finally block, with and without a "
                         + "suspension at the leaf; iterations per 250 ms window",
+                new Origin("eh-microbench with a try/finally in every frame (finallyRate=1): the cost of running finally blocks "
+                        + "while an exception unwinds suspended frames.",
+                        "No separate published figure; the original's default puts a finally every 1,000 frames."),
+                allBut(Model.FUTURE_POOL),
+                Optional.empty(),
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
                                 List.of(8L), List.of(32L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it throws (0: never suspends)", 0, 1_000,
@@ -97,14 +122,7 @@ public final class Unwind extends LoopExperiment<Void> {
 
     @Override
     public Origin origin() {
-        return name.equals("exceptions")
-                ? new Origin("dotnet/runtime src/tests/async eh-microbench: a recursive async method depth frames deep whose leaf "
-                        + "yields, then returns or throws, caught at the top; iterations per 250 ms.",
-                        "The original's .NET table (classic Task and the runtime-handled design), another machine and runtime: "
-                        + "for depth 1, no yield, a return, 7,976,995 iterations per 250 ms for classic Task.")
-                : new Origin("eh-microbench with a try/finally in every frame (finallyRate=1): the cost of running finally blocks "
-                        + "while an exception unwinds suspended frames.",
-                        "No separate published figure; the original's default puts a finally every 1,000 frames.");
+        return origin;
     }
 
     /**
@@ -115,8 +133,7 @@ public final class Unwind extends LoopExperiment<Void> {
      */
     @Override
     public List<Model> models() {
-        return name.equals("exceptions") ? modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER)
-                : modelsExcept(Model.FUTURE_POOL);
+        return models;
     }
 
     /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
@@ -133,10 +150,10 @@ public final class Unwind extends LoopExperiment<Void> {
         return params;
     }
 
-    /** The original's question: how much dearer is a throw than a return, per model and depth. */
+    /** For exceptions, the original's question: how much dearer is a throw than a return, per model and depth. */
     @Override
     public Optional<Ratio> ratio() {
-        return name.equals("exceptions") ? Optional.of(new Ratio(OUTCOME, "throw", "return")) : Optional.empty();
+        return ratio;
     }
 
     @Override
