@@ -79,23 +79,18 @@ final class ExperimentResults {
 
     String columnLabel(Point column) {
         List<String> parts = new ArrayList<>();
-        column.values().forEach((name, v) -> parts.add(value(name, v)));
+        column.values().forEach((name, v) -> parts.add(value(v)));
         return String.join(", ", parts);
     }
 
     /** A parameter value as people read it: a choice's name, or a count (2^k above 16). */
-    static String value(String param, Object v) {
+    static String value(Object v) {
         return v instanceof Long n ? Units.count(n) : String.valueOf(v);
-    }
-
-    /** A parameter value for machines: a choice's name, or the plain number. */
-    static String choiceOrNumber(String param, Object v) {
-        return String.valueOf(v);
     }
 
     /** A value of the row parameter. */
     String rowValue(Object v) {
-        return value(rowParam(), v);
+        return value(v);
     }
 
     Optional<CellResult> cell(String model, Object row, Point column) {

@@ -5,7 +5,6 @@ import asyncbench.stats.Decision;
 import asyncbench.stats.Decisions;
 import asyncbench.stats.Verdict;
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.model.Model;
 import asyncbench.result.CellResult;
@@ -87,9 +86,8 @@ final class MarkdownFormat implements ResultFormat {
         }
         if (experiment.ratio().isPresent() && r.params.contains(experiment.ratio().get().param())) {
             Ratio ratio = experiment.ratio().get();
-            Param param = experiment.params().stream().filter(p -> p.name().equals(ratio.param())).findFirst().orElseThrow();
             md.append("### ").append(experiment.headline().metric()).append(", ").append(ratio.title())
-                    .append(" (± from the two relative half-widths)\n\n").append(Tables.ratio(r, param, ratio)).append('\n');
+                    .append(" (± from the two relative half-widths)\n\n").append(Tables.ratio(r, ratio)).append('\n');
         }
         for (RunReport.Contrasted c : section.contrasts()) {
             md.append("**").append(c.contrast().pair).append("**: ").append(c.contrast().verdict()).append("\n\n");

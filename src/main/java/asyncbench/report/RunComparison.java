@@ -169,7 +169,7 @@ public final class RunComparison {
 
     private static String point(Experiment experiment, Point params) {
         return params.values().entrySet().stream()
-                .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getValue()))
                 .collect(Collectors.joining(" "));
     }
 

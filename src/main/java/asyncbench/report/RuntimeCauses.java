@@ -83,7 +83,7 @@ final class RuntimeCauses {
             parts.add(r.rowParam() + "=" + r.rowValue(p.row()));
         }
         for (Map.Entry<String, Object> e : p.column().values().entrySet()) {
-            parts.add(e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue()));
+            parts.add(e.getKey() + "=" + ExperimentResults.value(e.getValue()));
         }
         return String.join(", ", parts);
     }

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 import asyncbench.result.Metric;
-import asyncbench.experiment.Param;
 import asyncbench.experiment.Ratio;
 import asyncbench.result.CellResult;
 import asyncbench.result.Resources;
@@ -56,7 +55,7 @@ final class Tables {
         rows.add(header);
         for (CellResult c : r.cells) {
             List<String> row = new ArrayList<>(List.of(c.experiment(), c.model()));
-            r.params.forEach(p -> row.add(ExperimentResults.choiceOrNumber(p, c.params().get(p))));
+            r.params.forEach(p -> row.add(String.valueOf(c.params().get(p))));
             row.add(c.status().id());
             for (String m : metrics) {
                 Optional<Metric> metric = c.metric(m);
@@ -128,7 +127,7 @@ final class Tables {
      * Per model, the headline at the ratio's numerator over the headline at its denominator, every
      * other parameter the same; one row per point of the other parameters.
      */
-    static String ratio(ExperimentResults r, Param param, Ratio ratio) {
+    static String ratio(ExperimentResults r, Ratio ratio) {
         Object top = ratio.numerator();
         Object bottom = ratio.denominator();
         boolean onRows = r.params.getFirst().equals(ratio.param());
@@ -150,7 +149,7 @@ final class Tables {
                 }
                 column.values().forEach((name, v) -> {
                     if (!name.equals(ratio.param())) {
-                        line.add(ExperimentResults.value(name, v));
+                        line.add(ExperimentResults.value(v));
                     }
                 });
                 for (String model : r.models) {
@@ -201,7 +200,7 @@ final class Tables {
                 if (!r.params.isEmpty()) {
                     line.add(r.rowValue(rowValue));
                 }
-                column.values().forEach((name, v) -> line.add(ExperimentResults.value(name, v)));
+                column.values().forEach((name, v) -> line.add(ExperimentResults.value(v)));
                 line.addAll(cells.apply(rowValue, column));
                 row(md, line);
             }
@@ -229,7 +228,7 @@ final class Tables {
                     continue;
                 }
                 List<String> cells = new ArrayList<>(List.of(model));
-                r.params.forEach(p -> cells.add(ExperimentResults.value(p, c.params().get(p))));
+                r.params.forEach(p -> cells.add(ExperimentResults.value(c.params().get(p))));
                 cells.add(c.status().id());
                 Resources res = c.resources();
                 if (res == null) {

@@ -150,7 +150,7 @@ final class Winners {
             }
             if (runs.size() > 1) {
                 String where = column.isEmpty() ? "" : " at " + String.join(", ", column.values().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getKey(), e.getValue())).toList());
+                        .map(e -> e.getKey() + "=" + ExperimentResults.value(e.getValue())).toList());
                 out.add("along " + results.rowParam() + where + ": " + String.join(", then ", runs));
             }
         }
