@@ -3,7 +3,6 @@ package asyncbench.cli;
 import asyncbench.result.CellResult;
 import asyncbench.result.Status;
 import asyncbench.catalog.Catalog;
-import asyncbench.runner.Plan;
 import asyncbench.runner.Progress;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,7 +29,7 @@ final class ConsoleProgress implements Progress {
     public void finished(CellResult result, Duration elapsed, Duration left) {
         String figure = result.message();
         if (result.status() == Status.OK) {
-            String headline = catalog.byName(result.experiment()).orElseThrow().headline().metric();
+            String headline = catalog.byName(result.experiment()).orElseThrow().spec().headline().metric();
             figure = result.metric(headline)
                     .map(m -> headline + "=" + String.format(Locale.ROOT, "%.4g %s", m.value(), m.unit()))
                     .orElse("");

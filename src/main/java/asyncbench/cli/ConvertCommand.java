@@ -113,7 +113,7 @@ final class ConvertCommand implements Callable<Integer> {
         int renamed = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Optional<Param> param = experiment.params().stream().filter(p -> p.name().equals(e.getKey())).findFirst();
+            Optional<Param> param = experiment.spec().params().stream().filter(p -> p.name().equals(e.getKey())).findFirst();
             if (param.isPresent() && param.get().isChoice() && e.getValue().canConvertToInt()
                     && e.getValue().isIntegralNumber()) {
                 int i = e.getValue().asInt();
@@ -137,7 +137,7 @@ final class ConvertCommand implements Callable<Integer> {
         boolean changed = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Optional<Param> param = chosen.stream().flatMap(x -> x.params().stream())
+            Optional<Param> param = chosen.stream().flatMap(x -> x.spec().params().stream())
                     .filter(p -> p.name().equals(e.getKey()) && p.isChoice()).findFirst();
             if (param.isEmpty() || !(e.getValue() instanceof ArrayNode values)) {
                 continue;

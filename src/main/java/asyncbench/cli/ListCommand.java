@@ -36,13 +36,13 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Experiments:");
         for (Experiment e : new Catalog.BuiltIn().experiments()) {
-            out.println("  " + e.name() + ": " + e.description());
-            out.println("    reproduces: " + e.origin().reproduces());
-            out.println("    published: " + e.origin().published());
-            out.println("    models: " + e.models().stream().map(Model::id).collect(Collectors.joining(", ")));
-            out.println("    headline: " + e.headline().metric() + " (" + (e.headline().higherIsBetter() ? "higher" : "lower")
+            out.println("  " + e.name() + ": " + e.spec().description());
+            out.println("    reproduces: " + e.spec().origin().reproduces());
+            out.println("    published: " + e.spec().origin().published());
+            out.println("    models: " + e.spec().models().stream().map(Model::id).collect(Collectors.joining(", ")));
+            out.println("    headline: " + e.spec().headline().metric() + " (" + (e.spec().headline().higherIsBetter() ? "higher" : "lower")
                     + " is better)");
-            for (Param p : e.params()) {
+            for (Param p : e.spec().params()) {
                 out.println("    --param " + p.name() + ": " + p.description());
                 for (Profile profile : Profile.values()) {
                     out.println("        " + profile.id() + ": " + values(p, p.values(profile)));

@@ -227,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("malformed --param '" + p + "': write NAME=VALUES, e.g. readers=2^5..2^10");
             }
             String name = p.substring(0, eq).trim();
-            Optional<Param> param = catalog.experiments().stream().flatMap(e -> e.params().stream())
+            Optional<Param> param = catalog.experiments().stream().flatMap(e -> e.spec().params().stream())
                     .filter(x -> x.name().equals(name)).findFirst();
             parsed.put(name, param.isPresent() ? ParamValues.parse(param.get(), p.substring(eq + 1))
                     : List.copyOf(ParamValues.parse(name, p.substring(eq + 1))));

@@ -3,44 +3,28 @@ package asyncbench.experiment;
 import asyncbench.result.Metric;
 import asyncbench.result.Point;
 import asyncbench.model.Model;
-import asyncbench.model.Style;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One workload of the lab, runnable under each of its {@link #models()} at each point of its
- * parameter grid. {@link #run} executes inside a fresh JVM forked for the cell; it opens the model's
- * runtime, sets up, measures, tears down, closes the runtime and verifies its own counters before
- * returning. Metric and counter names are constants of the experiment, used where they are measured
- * and in its {@link #headline()}.
+ * One experiment: its {@link #spec()}, the data that the runner, the report and {@code list} read,
+ * and its workload, runnable under each of the spec's models at each point of its parameter grid.
+ * {@link #run} executes inside a fresh JVM forked for the cell; it opens the model's runtime, sets up,
+ * measures, tears down, closes the runtime and verifies its own counters before returning. Metric and
+ * counter names are constants of the experiment, used where they are measured and in its headline.
+ *
+ * <p>An experiment is one object for every cell of a run: what a cell builds, it builds and closes
+ * inside {@link #countOnce} and {@link #run}.
  */
 public interface Experiment {
-    /** The name used on the command line and in results, e.g. {@code signal-grid}. */
-    String name();
+    /** What this experiment is: name, origin, models, parameters and what its report shows. */
+    Spec spec();
 
-    /** One sentence: what is measured and what is left out. */
-    String description();
-
-    /** What it reproduces and the published figure it is compared with. */
-    Origin origin();
-
-    /**
-     * The styles this workload is written in, in report order: it runs under every model of each
-     * (the first model is the one the report compares the others with).
-     */
-    List<Style> styles();
-
-    /** The models it runs under: every model of its styles. */
-    default List<Model> models() {
-        return Model.of(styles());
+    /** The spec's name, used on the command line and in results, e.g. {@code signal-grid}. */
+    default String name() {
+        return spec().name();
     }
-
-    /** Its parameters, with the values each profile sweeps. */
-    List<Param> params();
-
-    /** The figure its tables, heatmaps and verdicts compare. */
-    Headline headline();
 
     /**
      * Why this experiment cannot run at {@code point} whatever the machine (a combination of values it
@@ -56,21 +40,6 @@ public interface Experiment {
      */
     default List<Point> points(Model model, List<Point> grid) {
         return grid;
-    }
-
-    /** A total that grows linearly with a parameter, fitted by the report per model; empty for none. */
-    default Optional<Growth> growth() {
-        return Optional.empty();
-    }
-
-    /** A ratio of two values of one parameter that the report tabulates per model; empty for none. */
-    default Optional<Ratio> ratio() {
-        return Optional.empty();
-    }
-
-    /** Line charts the report draws from this experiment's cells; empty for none. */
-    default List<Chart> charts() {
-        return List.of();
     }
 
     /** JVM options a cell at {@code point} needs beyond its model's; a collector chosen here replaces the default, G1. */

@@ -2,7 +2,6 @@ package asyncbench.report;
 
 import asyncbench.experiment.Experiment;
 import asyncbench.result.Metric;
-import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.Json;
 import asyncbench.result.Status;
@@ -35,14 +34,14 @@ final class JmhJsonFormat implements ResultFormat {
                 if (!c.experiment().equals(experiment.name()) || c.status() != Status.OK) {
                     continue;
                 }
-                Metric headline = c.metric(experiment.headline().metric()).orElse(null);
+                Metric headline = c.metric(experiment.spec().headline().metric()).orElse(null);
                 if (headline == null) {
                     continue;
                 }
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("jmhVersion", "1.37");
                 e.put("benchmark", "asyncbench." + experiment.name() + "." + c.model());
-                e.put("mode", experiment.headline().higherIsBetter() ? "thrpt" : "avgt");
+                e.put("mode", experiment.spec().headline().higherIsBetter() ? "thrpt" : "avgt");
                 e.put("threads", 1);
                 e.put("forks", c.forks() == null ? 1 : c.forks());
                 if (c.jvm() != null) {
@@ -56,7 +55,7 @@ final class JmhJsonFormat implements ResultFormat {
                 e.put("primaryMetric", metric(headline));
                 Map<String, Object> secondary = new LinkedHashMap<>();
                 c.metrics().forEach((name, m) -> {
-                    if (!name.equals(experiment.headline().metric()) && !Double.isNaN(m.value())) {
+                    if (!name.equals(experiment.spec().headline().metric()) && !Double.isNaN(m.value())) {
                         secondary.put(name, metric(m));
                     }
                 });

@@ -53,7 +53,7 @@ final class LineCharts {
         List<CellResult> ok = cells.stream().filter(c -> c.status() == Status.OK && c.metrics() != null).toList();
         List<Picture> drawn = new ArrayList<>();
         int n = 0;
-        for (Chart chart : experiment.charts()) {
+        for (Chart chart : experiment.spec().charts()) {
             Map<Point, List<CellResult>> groups = new LinkedHashMap<>();
             for (CellResult c : ok) {
                 Point key = c.params();
@@ -85,7 +85,7 @@ final class LineCharts {
      */
     private static Map<String, List<CellResult>> lines(Experiment experiment, Chart chart, List<CellResult> cells, List<String> models) {
         Map<String, List<CellResult>> lines = new LinkedHashMap<>();
-        Optional<Param> by = experiment.params().stream().filter(p -> p.name().equals(chart.by())).findFirst();
+        Optional<Param> by = experiment.spec().params().stream().filter(p -> p.name().equals(chart.by())).findFirst();
         for (String model : models) {
             List<CellResult> mine = cells.stream().filter(c -> c.model().equals(model)).toList();
             if (by.isEmpty()) {

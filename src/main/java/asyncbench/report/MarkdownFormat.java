@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,32 +60,32 @@ final class MarkdownFormat implements ResultFormat {
     private static void section(StringBuilder md, RunReport.Section section, Path dir) {
         Experiment experiment = section.experiment();
         ExperimentResults r = section.results();
-        md.append("## ").append(experiment.name()).append("\n\n").append(experiment.description()).append(".\n\n");
-        md.append("> **Reproduces**: ").append(experiment.origin().reproduces()).append("\\\n> **Published**: ")
-                .append(experiment.origin().published()).append("\n\n");
+        md.append("## ").append(experiment.name()).append("\n\n").append(experiment.spec().description()).append(".\n\n");
+        md.append("> **Reproduces**: ").append(experiment.spec().origin().reproduces()).append("\\\n> **Published**: ")
+                .append(experiment.spec().origin().published()).append("\n\n");
         if (!section.decisions().isEmpty()) {
             md.append("**Verdicts** (").append(RunReport.totals(section.decisions())).append("):\n\n");
             Decisions.summary(section.decisions()).forEach(line -> md.append("- ").append(line).append('\n'));
             md.append('\n');
         }
-        md.append("**Winners** (").append(experiment.headline().metric()).append("): ").append(section.winners().verdict()).append(".\n\n");
+        md.append("**Winners** (").append(experiment.spec().headline().metric()).append("): ").append(section.winners().verdict()).append(".\n\n");
         if (!section.causes().isEmpty()) {
             md.append("**What the runtime did where a model is clearly behind** (flight recorder, the cell's first JVM):\n\n");
             section.causes().forEach(c -> md.append("- ").append(c).append('\n'));
             md.append('\n');
         }
-        String unit = r.cells.stream().flatMap(c -> c.metric(experiment.headline().metric()).stream())
+        String unit = r.cells.stream().flatMap(c -> c.metric(experiment.spec().headline().metric()).stream())
                 .map(m -> m.unit()).findFirst().orElse("");
-        md.append("### ").append(experiment.headline().metric()).append(" in ").append(unit).append(" (")
-                .append(experiment.headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
+        md.append("### ").append(experiment.spec().headline().metric()).append(" in ").append(unit).append(" (")
+                .append(experiment.spec().headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
                 .append(Tables.headline(r)).append('\n');
-        if (experiment.headline().additive() && r.models.size() > 1) {
+        if (experiment.spec().headline().additive() && r.models.size() > 1) {
             md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
                     .append(", difference of the means ± their half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');
         }
-        if (experiment.ratio().isPresent() && r.params.contains(experiment.ratio().get().param())) {
-            Ratio ratio = experiment.ratio().get();
-            md.append("### ").append(experiment.headline().metric()).append(", ").append(ratio.title())
+        if (experiment.spec().ratio().isPresent() && r.params.contains(experiment.spec().ratio().get().param())) {
+            Ratio ratio = experiment.spec().ratio().get();
+            md.append("### ").append(experiment.spec().headline().metric()).append(", ").append(ratio.title())
                     .append(" (± from the two relative half-widths)\n\n").append(Tables.ratio(r, ratio)).append('\n');
         }
         for (RunReport.Contrasted c : section.contrasts()) {
@@ -95,7 +94,7 @@ final class MarkdownFormat implements ResultFormat {
         }
         section.charts().forEach(p -> picture(md, p, dir));
         section.slopes().ifPresent(lines -> {
-            var growth = experiment.growth().orElseThrow();
+            var growth = experiment.spec().growth().orElseThrow();
             md.append("### ").append(growth.perUnit()).append(" as a slope\n\n")
                     .append("A least-squares line of ").append(growth.metric()).append(" against ")
                     .append(growth.param()).append(" per model, over every point and JVM (commons-math); ")
@@ -105,7 +104,7 @@ final class MarkdownFormat implements ResultFormat {
         });
         Set<String> others = new LinkedHashSet<>();
         r.cells.stream().filter(c -> c.metrics() != null).forEach(c -> others.addAll(c.metrics().keySet()));
-        others.remove(experiment.headline().metric());
+        others.remove(experiment.spec().headline().metric());
         for (String metric : others) {
             String metricUnit = r.cells.stream().flatMap(c -> c.metric(metric).stream()).map(m -> m.unit())
                     .findFirst().orElse("");

@@ -3,7 +3,6 @@ package asyncbench.report;
 import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.result.Metric;
-import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import asyncbench.result.ResultsFile;
 import asyncbench.result.Status;
@@ -126,7 +125,7 @@ public final class RunComparison {
         Map<String, CellResult> byKeyB = b.stream().collect(Collectors.toMap(CellResult::key, c -> c, (x, y) -> y, LinkedHashMap::new));
         List<Row> rows = new ArrayList<>();
         for (Experiment experiment : catalog.experiments()) {
-            String metric = experiment.headline().metric();
+            String metric = experiment.spec().headline().metric();
             for (CellResult ca : byKeyA.values()) {
                 CellResult cb = byKeyB.get(ca.key());
                 if (!ca.experiment().equals(experiment.name()) || cb == null) {

@@ -42,7 +42,7 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
                 verdicts.add(decisions.size() + " contrasts against " + decisions.getFirst().baseline()
                         + ", none with an interval: one JVM a cell decides nothing (the report has the figures)");
             }
-            slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.growth().orElseThrow())));
+            slopes.ifPresent(lines -> verdicts.addAll(Slopes.verdicts(lines, experiment.spec().growth().orElseThrow())));
             causes.stream().limit(RuntimeCauses.SHOWN).forEach(c -> verdicts.add("why: " + c));
             if (causes.size() > RuntimeCauses.SHOWN) {
                 verdicts.add("why: and " + (causes.size() - RuntimeCauses.SHOWN) + " more in the report");
@@ -76,8 +76,8 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
     }
 
     static Section section(Experiment experiment, List<CellResult> cells, List<Comparison> requested) {
-        ExperimentResults r = new ExperimentResults(experiment.name(), experiment.headline(), cells,
-                experiment.models().stream().map(m -> m.id()).toList(), experiment.params());
+        ExperimentResults r = new ExperimentResults(experiment.name(), experiment.spec().headline(), cells,
+                experiment.spec().models().stream().map(m -> m.id()).toList(), experiment.spec().params());
         List<Contrasted> contrasts = new ArrayList<>();
         for (Comparison pair : pairs(r, requested)) {
             Contrast contrast = new Contrast(r, pair);
@@ -86,9 +86,9 @@ record RunReport(String run, List<CellResult> results, int unreadableLines, List
                     : Optional.empty();
             contrasts.add(new Contrasted(contrast, heatmap));
         }
-        Optional<List<Slopes.Line>> slopes = experiment.growth().map(Growth::param)
+        Optional<List<Slopes.Line>> slopes = experiment.spec().growth().map(Growth::param)
                 .filter(param -> cells.stream().map(c -> c.params().get(param)).distinct().count() > 1)
-                .map(param -> Slopes.fit(r, experiment.growth().get()));
+                .map(param -> Slopes.fit(r, experiment.spec().growth().get()));
         Winners winners = new Winners(r);
         return new Section(experiment, r, winners, contrasts, LineCharts.draw(experiment, cells, r.models), slopes,
                 RuntimeCauses.of(r, winners), Decisions.headline(experiment, cells));

@@ -27,10 +27,10 @@ final class ArchiveMain {
     public static void main(String[] args) throws Exception {
         Catalog catalog = Catalog.load(args[0]);
         for (Experiment e : catalog.experiments()) {
-            e.params();
-            e.headline();
-            e.origin();
-            CellSpec spec = new CellSpec(e.name(), e.models().getFirst(), asyncbench.result.Point.EMPTY, Profile.QUICK);
+            e.spec().params();
+            e.spec().headline();
+            e.spec().origin();
+            CellSpec spec = new CellSpec(e.name(), e.spec().models().getFirst(), asyncbench.result.Point.EMPTY, Profile.QUICK);
             Json.MAPPER.writeValueAsString(spec.result(Status.OK, null, null,
                     Map.of("x", Metric.ofForks(List.of(Windows.of(List.of(1.0, 2.0), "x"), Metric.once(3, "x")))),
                     Map.of("n", 1L), null, JvmInfo.current()));

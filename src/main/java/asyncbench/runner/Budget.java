@@ -65,7 +65,7 @@ final class Budget {
                     Optional<RatioInterval.Allocation> plan1 = RatioInterval.cheapest(
                             Decisions.estimate(e, baseline).orElseThrow(), perFork(baseline), open(baseline, closed),
                             Decisions.estimate(e, other).orElseThrow(), perFork(other), open(other, closed),
-                            e.headline().higherIsBetter());
+                            e.spec().headline().higherIsBetter());
                     if (plan1.isEmpty()) {
                         continue;
                     }

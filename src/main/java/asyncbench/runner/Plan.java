@@ -135,13 +135,13 @@ public record Plan(List<String> experiments, String profile, List<String> models
         for (String id : models) {
             Model model = Model.byId(id).orElseThrow(() -> new UsageException(
                     "unknown model '" + id + "'; valid: " + String.join(", ", Model.ids())));
-            if (chosen.stream().noneMatch(e -> e.models().contains(model))) {
+            if (chosen.stream().noneMatch(e -> e.spec().models().contains(model))) {
                 throw new UsageException("model '" + id + "' is not supported by " + String.join(", ", experiments)
                         + "; supported: " + String.join(", ", supported(chosen)));
             }
         }
         Map<String, Param> known = new LinkedHashMap<>();
-        chosen.forEach(e -> e.params().forEach(p -> known.putIfAbsent(p.name(), p)));
+        chosen.forEach(e -> e.spec().params().forEach(p -> known.putIfAbsent(p.name(), p)));
         for (Map.Entry<String, List<Object>> e : params.entrySet()) {
             Param param = known.get(e.getKey());
             if (param == null) {
@@ -182,7 +182,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
                     throw new UsageException(name + " cannot run at " + point + ": " + rejected.get());
                 }
             }
-            for (Model model : experiment.models()) {
+            for (Model model : experiment.spec().models()) {
                 if (!models.isEmpty() && !models.contains(model.id())) {
                     continue;
                 }
@@ -236,7 +236,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
 
     private List<Point> points(Experiment experiment, Profile p) {
         List<Point> points = List.of(Point.EMPTY);
-        for (Param param : experiment.params()) {
+        for (Param param : experiment.spec().params()) {
             List<Object> values = params.getOrDefault(param.name(), param.values(p));
             List<Point> next = new ArrayList<>();
             for (Point point : points) {
@@ -251,7 +251,7 @@ public record Plan(List<String> experiments, String profile, List<String> models
 
     private static List<String> supported(List<Experiment> experiments) {
         Set<String> ids = new LinkedHashSet<>();
-        experiments.forEach(e -> e.models().forEach(m -> ids.add(m.id())));
+        experiments.forEach(e -> e.spec().models().forEach(m -> ids.add(m.id())));
         return List.copyOf(ids);
     }
 }

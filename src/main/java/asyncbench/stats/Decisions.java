@@ -2,7 +2,6 @@ package asyncbench.stats;
 
 import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
-import asyncbench.experiment.Param;
 import asyncbench.result.CellResult;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -45,19 +44,19 @@ public final class Decisions {
 
     /** {@code model} against {@code baseline} at {@code point}, on the experiment's headline. */
     public static Decision pair(Experiment e, Point point, Optional<CellResult> baseline, Optional<CellResult> model) {
-        return Decision.of(e.name(), point(e, point), e.headline().metric(), e.headline().higherIsBetter(), baseline, model);
+        return Decision.of(e.name(), point(e, point), e.spec().headline().metric(), e.spec().headline().higherIsBetter(), baseline, model);
     }
 
     /** A cell's headline figure as the statistics see it, one score per JVM; empty where it measured none. */
     public static Optional<Estimate> estimate(Experiment e, CellResult c) {
-        return Decision.measured(c, e.headline().metric()).map(m -> Estimate.ofForks(Decision.scores(m)));
+        return Decision.measured(c, e.spec().headline().metric()).map(m -> Estimate.ofForks(Decision.scores(m)));
     }
 
     /** The experiment's models that have cells here, in the experiment's order. */
     public static List<String> models(Experiment e, List<CellResult> cells) {
         Set<String> present = new LinkedHashSet<>();
         cells.forEach(c -> present.add(c.model()));
-        List<String> ordered = new ArrayList<>(e.models().stream().map(m -> m.id()).filter(present::contains).toList());
+        List<String> ordered = new ArrayList<>(e.spec().models().stream().map(m -> m.id()).filter(present::contains).toList());
         present.stream().filter(m -> !ordered.contains(m)).forEach(ordered::add);
         return ordered;
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.model.Model;
 import asyncbench.catalog.Catalog;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ class ConformanceTest {
     /** Each parameter at the smallest value any profile gives it. */
     static Point smallestPoint(Experiment e) {
         Point point = Point.EMPTY;
-        for (Param p : e.params()) {
+        for (Param p : e.spec().params()) {
             point = point.with(p.name(), p.values().values().stream().flatMap(List::stream).min(p::compare).orElseThrow());
         }
         return point;
@@ -38,7 +37,7 @@ class ConformanceTest {
     void everyModelDoesTheSameWork(Experiment experiment) throws Exception {
         Point point = smallestPoint(experiment);
         Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
-        for (Model model : experiment.models()) {
+        for (Model model : experiment.spec().models()) {
             if (experiment.points(model, List.of(point)).isEmpty()) {
                 continue; // a model that does not run at this point (a server it has no version of)
             }
@@ -49,7 +48,7 @@ class ConformanceTest {
             }
         }
         assertTrue(byModel.size() >= 2, experiment.name() + ": at least two models do the work at " + point);
-        Model first = experiment.models().getFirst();
+        Model first = experiment.spec().models().getFirst();
         Map<String, Long> expected = byModel.get(first);
         assertFalse(expected.isEmpty(), experiment.name() + " counts some work");
         expected.forEach((name, value) -> assertTrue(value > 0, first + " counted no " + name + " at " + point));

@@ -32,8 +32,8 @@ class ReportTest {
     @Test
     void everyExperimentNamesItsOriginAndThePublishedFigure() {
         for (asyncbench.experiment.Experiment e : new Catalog.BuiltIn().experiments()) {
-            assertFalse(e.origin().reproduces().isBlank(), e.name());
-            assertFalse(e.origin().published().isBlank(), e.name());
+            assertFalse(e.spec().origin().reproduces().isBlank(), e.name());
+            assertFalse(e.spec().origin().published().isBlank(), e.name());
         }
     }
 
@@ -216,8 +216,8 @@ class ReportTest {
     @Test
     void heatmapCellsAreWideEnoughForTheirColumnLabels() {
         asyncbench.experiment.Experiment exceptions = new Catalog.BuiltIn().byName("exceptions").orElseThrow();
-        ExperimentResults r = new ExperimentResults("exceptions", exceptions.headline(), exceptionsCells(),
-                List.of("future", "virtual"), exceptions.params());
+        ExperimentResults r = new ExperimentResults("exceptions", exceptions.spec().headline(), exceptionsCells(),
+                List.of("future", "virtual"), exceptions.spec().params());
         Heatmap heatmap = new Heatmap(new Contrast(r, new Comparison("virtual", "future")));
         int longest = r.columns.stream().mapToInt(c -> r.columnLabel(c).length()).max().orElseThrow();
         assertTrue(longest > 12, "labels such as 1, 1000, return");

@@ -4,6 +4,7 @@ import asyncbench.catalog.Catalog;
 import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
+import asyncbench.experiment.Spec;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.experiment.Measurement;
 import asyncbench.result.Metric;
@@ -40,39 +41,17 @@ public final class TestCatalog implements Catalog {
 
     private record Fake(String name, Behaviour behaviour) implements Experiment {
         @Override
-        public String description() {
-            return "test experiment that does " + behaviour;
-        }
-
-        @Override
-        public asyncbench.experiment.Origin origin() {
-            return new asyncbench.experiment.Origin("nothing published: the runner's own tests", "none");
-        }
-
-        @Override
-        public List<Style> styles() {
-            return List.of(Style.THREADS);
-        }
-
-        @Override
-        public List<Model> models() {
-            return List.of(Model.PLATFORM, Model.VIRTUAL);
+        public Spec spec() {
+            List<Long> values = List.of(1L, 2L, 3L);
+            return Spec.of(name, "test experiment that does " + behaviour,
+                    new asyncbench.experiment.Origin("nothing published: the runner's own tests", "none"),
+                    List.of(Style.THREADS), List.of(Param.of("n", "a count", values, values, values)), new Headline("score", true))
+                    .withModels(List.of(Model.PLATFORM, Model.VIRTUAL));
         }
 
         @Override
         public Map<String, Long> countOnce(Model model, Point point) {
             return Map.of("n", point.count("n"));
-        }
-
-        @Override
-        public List<Param> params() {
-            List<Long> values = List.of(1L, 2L, 3L);
-            return List.of(Param.of("n", "a count", values, values, values));
-        }
-
-        @Override
-        public Headline headline() {
-            return new Headline("score", true);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.brigade;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
@@ -15,7 +16,6 @@ import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
 import asyncbench.os.KernelLimits;
-import asyncbench.os.ProcStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -69,32 +69,13 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
         long memoryBytes = -1;
     }
 
-    @Override
-    public String name() {
-        return "brigade";
-    }
-
-    @Override
-    public String description() {
-        return "a token passed along chains of tasks over OS pipes (or in memory), optional busywork per hop; ms per iteration";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("jimblandy/context-switch's bucket brigade: 500 tasks in a chain passing a one-byte token over OS pipes "
+    private static final Spec SPEC = Spec.of("brigade", "a token passed along chains of tasks over OS pipes (or in memory), optional busywork per hop; ms per iteration",
+            new Origin("jimblandy/context-switch's bucket brigade: 500 tasks in a chain passing a one-byte token over OS pipes "
                 + "(thread-brigade, async-brigade on tokio, one-thread-brigade).",
                 "The suite's Rust programs on a machine of this kind, 500 tasks: thread-brigade 2.38 ms an iteration (2.76 ms "
-                + "under taskset), async-brigade 1.83 ms, one-thread-brigade 0.54 ms.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                + "under taskset), async-brigade 1.83 ms, one-thread-brigade 0.54 ms."),
+            List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES),
+            List.of(
                 Param.of(TASKS, "tasks in the brigade (the original: 500)", List.of(100L), List.of(500L), List.of(500L)),
                 Param.of(CHAINS, "chains the tasks are split into, a token each", List.of(1L), List.of(1L),
                         List.of(1L, 2L, 4L, 8L, 16L, 64L)),
@@ -105,7 +86,16 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
                 Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
                         List.of("all"), CPU_SETS, CPU_SETS),
                 Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
-                        LOOPS, List.of("selector"), List.of("selector", "direct"), LOOPS));
+                        LOOPS, List.of("selector"), List.of("selector", "direct"), LOOPS)),
+            new Headline(MS_PER_ITERATION, false, true))
+            // Memory grows with the tasks: the slope is the memory of one more task and the link in front of it.
+            .withGrowth(new Growth(TASKS, MEMORY_BYTES, "bytes per task"))
+            // Time per iteration as the tasks are split into more chains, one line per model.
+            .withCharts(List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true)));
+
+    @Override
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
@@ -128,23 +118,6 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
     @Override
     public List<String> launcher(Point point) {
         return pinned(point) ? List.of("taskset", "-c", "0") : List.of();
-    }
-
-    /** Time per iteration as the tasks are split into more chains, one line per model. */
-    @Override
-    public List<Chart> charts() {
-        return List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(MS_PER_ITERATION, false, true);
-    }
-
-    /** Memory grows with the tasks: the slope is the memory of one more task and the link in front of it. */
-    @Override
-    public Optional<Growth> growth() {
-        return Optional.of(new Growth(TASKS, MEMORY_BYTES, "bytes per task"));
     }
 
     @Override

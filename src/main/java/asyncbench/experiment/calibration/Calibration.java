@@ -1,5 +1,6 @@
 package asyncbench.experiment.calibration;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
@@ -42,43 +43,20 @@ public final class Calibration implements Experiment {
     static final long BASE_ROUNDS = 100;
     private static final int COUNTED_OPERATIONS = 200;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "known cost ratios measured as every experiment is: two identical arms (platform, virtual1: A/A) and one doing plantedPercent% of their work per operation (virtual); operations/s, model names are only labels here";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("Nothing published: the lab's own test of its statistics, as proposed by Kalibera and Jones (2013): "
+    private static final Spec SPEC = Spec.of(NAME, "known cost ratios measured as every experiment is: two identical arms (platform, virtual1: A/A) and one doing plantedPercent% of their work per operation (virtual); operations/s, model names are only labels here",
+            new Origin("Nothing published: the lab's own test of its statistics, as proposed by Kalibera and Jones (2013): "
                 + "a planted difference the run must find, and an A/A contrast it must not call.",
                 "The planted ratio itself: virtual does plantedPercent / 100 times the work of platform per operation, "
-                        + "so its operations/s should be 100 / plantedPercent of platform's; virtual1 does platform's work exactly.");
-    }
+                        + "so its operations/s should be 100 / plantedPercent of platform's; virtual1 does platform's work exactly."),
+            List.of(Style.THREADS),
+            List.of(Param.of(PLANTED, "the planted arm's work per operation, in percent of the base arms'", 100, 1000,
+                List.of(120L), List.of(100L, 105L, 120L), List.of(100L, 102L, 105L, 110L, 120L))),
+            new Headline(OPERATIONS_PER_SECOND, true))
+            .withModels(List.of(Model.PLATFORM, PLANTED_ARM, Model.VIRTUAL_ONE_CARRIER));
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS);
-    }
-
-    @Override
-    public List<Model> models() {
-        return List.of(Model.PLATFORM, PLANTED_ARM, Model.VIRTUAL_ONE_CARRIER);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.of(PLANTED, "the planted arm's work per operation, in percent of the base arms'", 100, 1000,
-                List.of(120L), List.of(100L, 105L, 120L), List.of(100L, 102L, 105L, 110L, 120L)));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(OPERATIONS_PER_SECOND, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.fakeserver;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -14,7 +15,6 @@ import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,42 +33,23 @@ public final class FakeServer implements Experiment {
     public static final String US_PER_RUN = "usPerRun";
     public static final String ALLOC_BYTES_PER_REQUEST = "allocBytesPerRequest";
 
-    @Override
-    public String name() {
-        return "fake-server";
-    }
-
-    @Override
-    public String description() {
-        return "N fake connections accepted, read and answered on one thread; ns per request by JMH "
-                + "(world built once, untimed), allocation per request by JMH's gc profiler";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("jkarneges/rust-async-bench: a server over fake in-memory I/O (odd accepts, reads and writes would block) "
+    private static final Spec SPEC = Spec.of("fake-server", "N fake connections accepted, read and answered on one thread; ns per request by JMH "
+                + "(world built once, untimed), allocation per request by JMH's gc profiler",
+            new Origin("jkarneges/rust-async-bench: a server over fake in-memory I/O (odd accepts, reads and writes would block) "
                 + "as a manual poll loop, manual state machines and async/await, with every I/O call counted.",
                 "The I/O counts are the original's and must match exactly (for 256 connections: register=257 unregister=257 poll=258 "
-                + "accept=512 read=512 write=512); its timings are of Rust, not set beside these.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return Server.STYLES;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                + "accept=512 read=512 write=512); its timings are of Rust, not set beside these."),
+            Server.STYLES,
+            List.of(
                 Param.of(CONNECTIONS, "connections served per run", 1, 1_000_000,
                         List.of(256L), List.of(256L), List.of(32L, 256L, 1024L)),
                 Param.of(SYSCALLS, "real read(2) calls per fake I/O call: 0 or 1", 0, 1, List.of(1L),
-                        List.of(0L, 1L), List.of(0L, 1L)));
-    }
+                        List.of(0L, 1L), List.of(0L, 1L))),
+            new Headline(NS_PER_REQUEST, false, true));
 
     @Override
-    public Headline headline() {
-        return new Headline(NS_PER_REQUEST, false, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

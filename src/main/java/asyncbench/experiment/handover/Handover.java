@@ -1,5 +1,6 @@
 package asyncbench.experiment.handover;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -13,7 +14,6 @@ import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,38 +35,19 @@ public final class Handover implements Experiment {
     public static final String RESUMES = "resumes";
     public static final String SUSPENSIONS = "suspensions";
 
-    @Override
-    public String name() {
-        return "handover";
-    }
-
-    @Override
-    public String description() {
-        return "a task suspended at the bottom of depthFrames frames (or pending stages) is resumed and suspends again; "
-                + "ns per suspension by JMH (tasks built once, untimed; coroutines once per batch of 20,000 suspensions)";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The cost of one suspension and resumption, the unit the context-switch suite and the .NET runtime experiment "
+    private static final Spec SPEC = Spec.of("handover", "a task suspended at the bottom of depthFrames frames (or pending stages) is resumed and suspends again; "
+                + "ns per suspension by JMH (tasks built once, untimed; coroutines once per batch of 20,000 suspensions)",
+            new Origin("The cost of one suspension and resumption, the unit the context-switch suite and the .NET runtime experiment "
                 + "reason in: two tasks handing a turn back and forth at the bottom of a stack.",
-                "No published figure for this exact loop; the suite's brigade gives its per-hop cost (brigade experiment).");
-    }
+                "No published figure for this exact loop; the suite's brigade gives its per-hop cost (brigade experiment)."),
+            World.STYLES,
+            List.of(Param.of(DEPTH, "frames on the stack below the suspension point", 1, 10_000,
+                List.of(64L), List.of(1L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L))),
+            new Headline(NS_PER_SUSPENSION, false, true));
 
     @Override
-    public List<Style> styles() {
-        return World.STYLES;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.of(DEPTH, "frames on the stack below the suspension point", 1, 10_000,
-                List.of(64L), List.of(1L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(NS_PER_SUSPENSION, false, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.json;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -60,42 +61,19 @@ public final class JsonStream extends LoopExperiment<JsonStream.Cell> {
         }
     }
 
-    @Override
-    public String name() {
-        return "json-stream";
-    }
-
-    @Override
-    public String description() {
-        return "an object graph serialised with Jackson, document after document, into a loopback connection; MB/s and allocation";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The .NET runtime experiment's scenario \"serialise JSON to an asynchronous stream\": a graph of orders "
+    private static final Spec SPEC = Spec.of("json-stream", "an object graph serialised with Jackson, document after document, into a loopback connection; MB/s and allocation",
+            new Origin("The .NET runtime experiment's scenario \"serialise JSON to an asynchronous stream\": a graph of orders "
                 + "serialised into one connection.",
-                "No figure published for the scenario; MiB per second here.");
-    }
+                "No figure published for the scenario; MiB per second here."),
+            List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES),
+            List.of(Param.of(ORDERS, "orders in the graph (about 210 bytes of JSON each)", 1, 10_000_000,
+                List.of(1_000L), List.of(10_000L), List.of(1_000L, 10_000L, 100_000L))),
+            new Headline(MB_PER_SECOND, true))
+            .withOnly(MODELS);
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES);
-    }
-
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.of(ORDERS, "orders in the graph (about 210 bytes of JSON each)", 1, 10_000_000,
-                List.of(1_000L), List.of(10_000L), List.of(1_000L, 10_000L, 100_000L)));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(MB_PER_SECOND, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -41,17 +41,6 @@ public abstract class LoopExperiment<C> implements Experiment {
     /** Every style that can write a call chain: library futures first, the baseline, then plain code and coroutines. */
     public static final List<Style> CHAIN_STYLES = List.of(Style.CALLBACK, Style.THREADS, Style.CONTINUATIONS, Style.COROUTINES);
 
-    @Override
-    public List<Style> styles() {
-        return CHAIN_STYLES;
-    }
-
-    /** The models of {@link #styles()} but {@code left}. */
-    protected List<Model> modelsExcept(Model... left) {
-        List<Model> out = List.of(left);
-        return Model.of(styles()).stream().filter(m -> !out.contains(m)).toList();
-    }
-
     /** Iterations of the untimed, fixed-work run at {@code point}. */
     protected abstract long countedIterations(Point point);
 

@@ -1,5 +1,6 @@
 package asyncbench.experiment.pump;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -80,55 +81,32 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
         }
     }
 
-    @Override
-    public String name() {
-        return "pump";
-    }
-
-    @Override
-    public String description() {
-        return "files read in chunks, each processed with CPU work, sequentially or pumping the next read first; ms per pass, CPU and I/O pool size";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("A blog post's \"async pump\" and its critics: overlapping the next file read with processing the last "
+    private static final Spec SPEC = Spec.of("pump", "files read in chunks, each processed with CPU work, sequentially or pumping the next read first; ms per pass, CPU and I/O pool size",
+            new Origin("A blog post's \"async pump\" and its critics: overlapping the next file read with processing the last "
                 + "chunk, and what compute on the I/O thread does to the I/O pool.",
-                "A claim, not a figure: compute past the next I/O call on completion threads makes the I/O pool grow.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES);
-    }
-
-    /** One model per place the code after a read runs: platform and virtual threads, the I/O thread or a pool, each way. */
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                "A claim, not a figure: compute past the next I/O call on completion threads makes the I/O pool grow."),
+            List.of(Style.THREADS, Style.CALLBACK, Style.COROUTINES),
+            List.of(
                 Param.of(FILES, "files read at once", 1, 4_096, List.of(4L), List.of(8L), List.of(8L, 64L)),
                 Param.of(FILE_KIB, "size of each file", 1, 1 << 20, List.of(256L), List.of(1024L), List.of(1024L, 16_384L)),
                 Param.of(CHUNK_KIB, "bytes a read asks for", 1, 1 << 16, List.of(64L), List.of(64L), List.of(64L)),
                 Param.of(WORK_MICROS, "CPU work per chunk after it is summed", 0, 1_000_000,
                         List.of(50L), List.of(50L), List.of(0L, 10L, 50L, 200L)),
                 Param.choice(VARIANT, "sequential: await a read, process, read the next; pump: issue the next read, then process (asynchronous models)",
-                        VARIANTS, List.of("sequential"), VARIANTS, VARIANTS));
+                        VARIANTS, List.of("sequential"), VARIANTS, VARIANTS)),
+            new Headline(MS_PER_PASS, false, true))
+            // One model per place the code after a read runs: platform and virtual threads, the I/O thread or a pool, each way.
+            .withOnly(MODELS);
+
+    @Override
+    public Spec spec() {
+        return SPEC;
     }
 
     /** Blocking reads have one variant: the thread reads, then processes. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
         return model.style() == Style.THREADS ? grid.stream().filter(p -> p.choice(VARIANT).equals("sequential")).toList() : grid;
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(MS_PER_PASS, false, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.responsiveness;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
@@ -12,12 +13,10 @@ import asyncbench.result.Metric;
 import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
-import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,41 +56,13 @@ public final class Responsiveness implements Experiment {
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.VIRTUAL_ONE_CARRIER, Model.FUTURE_POOL,
             Model.EVENT_LOOP, Model.COROUTINE);
 
-    @Override
-    public String name() {
-        return "responsiveness";
-    }
-
-    @Override
-    public String description() {
-        return "tiny requests at a fixed rate beside long CPU-bound jobs; request latency percentiles (HdrHistogram, coordinated omission corrected)";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The discussion \"When/why is async good for performance?\": tiny requests answered beside long CPU-bound "
+    private static final Spec SPEC = Spec.of("responsiveness", "tiny requests at a fixed rate beside long CPU-bound jobs; request latency percentiles (HdrHistogram, coordinated omission corrected)",
+            new Origin("The discussion \"When/why is async good for performance?\": tiny requests answered beside long CPU-bound "
                 + "jobs, which starve a cooperative executor unless they yield.",
                 "A claim, not a figure: preemptive threads keep latency low without yield points; a task that never yields "
-                + "starves a cooperative executor.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES);
-    }
-
-    /**
-     * Models with somewhere to run jobs beside requests: not {@code future}, whose completer is the caller,
-     * nor {@code suspend}, whose minimal executor takes no work from other threads.
-     */
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                + "starves a cooperative executor."),
+            List.of(Style.THREADS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES),
+            List.of(
                 Param.of(JOBS, "long CPU-bound jobs running at once", 1, 1_000, List.of(1L), List.of(4L), List.of(1L, 2L, 4L, 8L)),
                 Param.of(JOB_MILLIS, "length of one job", 1, 10_000, List.of(20L), List.of(20L), List.of(20L)),
                 Param.of(YIELD_MICROS, "a job yields every so many microseconds (0: never)", 0, 10_000_000,
@@ -99,25 +70,23 @@ public final class Responsiveness implements Experiment {
                 Param.of(INTERVAL_MICROS, "one tiny request every so many microseconds", 10, 1_000_000,
                         List.of(1_000L), List.of(1_000L), List.of(1_000L)),
                 Param.choice(REQUESTS, "where requests run: on the model's runtime beside the jobs, or on a platform thread of their own",
-                        REQUEST_PLACES, List.of("shared"), REQUEST_PLACES, REQUEST_PLACES));
+                        REQUEST_PLACES, List.of("shared"), REQUEST_PLACES, REQUEST_PLACES)),
+            new Headline(P99, false))
+            // Models with somewhere to run jobs beside requests: not {@code future}, whose completer is the caller, nor {@code suspend}, whose minimal executor takes no work from other threads.
+            .withOnly(MODELS)
+            // The latency distribution of the tiny requests, one line per model.
+            .withCharts(List.of(Chart.across("Tiny request latency by percentile", LatencyWindows.metrics(),
+                LatencyWindows.labels(), "percentile", "latency (us)", true)));
+
+    @Override
+    public Spec spec() {
+        return SPEC;
     }
 
     /** A separate request thread is the fix for jobs that never yield; with yielding jobs it is left out. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
         return grid.stream().filter(p -> p.choice(REQUESTS).equals("shared") || p.count(YIELD_MICROS) == 0).toList();
-    }
-
-    /** The latency distribution of the tiny requests, one line per model. */
-    @Override
-    public List<Chart> charts() {
-        return List.of(Chart.across("Tiny request latency by percentile", LatencyWindows.metrics(),
-                LatencyWindows.labels(), "percentile", "latency (us)", true));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(P99, false);
     }
 
     @Override

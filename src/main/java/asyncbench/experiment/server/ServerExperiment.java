@@ -1,5 +1,6 @@
 package asyncbench.experiment.server;
 
+import asyncbench.experiment.Spec;
 import asyncbench.server.ServerProcess;
 import asyncbench.server.Server;
 import asyncbench.server.Endpoint;
@@ -77,37 +78,27 @@ public final class ServerExperiment implements Experiment {
     static final Duration MOST_WARMUP = Duration.ofSeconds(10);
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP, Model.COROUTINE);
 
-    @Override
-    public String name() {
-        return "server";
-    }
-
-    @Override
-    public String description() {
-        return "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The .NET runtime experiment's scenario \"a web server servicing requests through an async pipeline\", "
+    private static final Spec SPEC = Spec.of("server", "real HTTP servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor) answering JSON on loopback to a load generator in another JVM; requests/s, latency, server memory and threads",
+            new Origin("The .NET runtime experiment's scenario \"a web server servicing requests through an async pipeline\", "
                 + "with TechEmpower's JSON test as the endpoint, served by real servers (JDK HttpServer, ServerSocket, Helidon, Netty, Ktor).",
                 "The discussion's claim: with many short-lived connections the cost of setting one up dominates, and with "
-                + "enough requests in flight both models reach the same I/O throughput.");
-    }
+                + "enough requests in flight both models reach the same I/O throughput."),
+            List.of(Style.THREADS, Style.EVENT_LOOP, Style.COROUTINES),
+            paramsOf(),
+            new Headline(REQUESTS_PER_SECOND, true))
+            .withOnly(MODELS)
+            .withCharts(List.of(
+                Chart.against("Server: requests per second against connections", CONNECTIONS, REQUESTS_PER_SECOND,
+                        "requests/s", true, false).by(SERVER),
+                Chart.across("Server: latency by percentile at a fixed rate (corrected for coordinated omission)",
+                        LatencyWindows.metrics(), LatencyWindows.labels(), "percentile", "latency (us)", true).by(SERVER)));
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.EVENT_LOOP, Style.COROUTINES);
+    public Spec spec() {
+        return SPEC;
     }
 
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        List<String> servers = Server.ids();
+    private static List<Param> paramsOf() {        List<String> servers = Server.ids();
         return List.of(
                 Param.choice(SERVER, "the server: " + String.join(", ", servers) + " (each runs under the models it is built for)",
                         servers, servers, servers, servers),
@@ -121,24 +112,10 @@ public final class ServerExperiment implements Experiment {
                         CLIENTS, List.of("asyncbench"), List.of("asyncbench"), List.of("asyncbench")));
     }
 
-    @Override
-    public Headline headline() {
-        return new Headline(REQUESTS_PER_SECOND, true);
-    }
-
     /** A model runs the servers built for it. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
         return grid.stream().filter(p -> server(p).models().contains(model)).toList();
-    }
-
-    @Override
-    public List<Chart> charts() {
-        return List.of(
-                Chart.against("Server: requests per second against connections", CONNECTIONS, REQUESTS_PER_SECOND,
-                        "requests/s", true, false).by(SERVER),
-                Chart.across("Server: latency by percentile at a fixed rate (corrected for coordinated omission)",
-                        LatencyWindows.metrics(), LatencyWindows.labels(), "percentile", "latency (us)", true).by(SERVER));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -14,7 +15,6 @@ import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import asyncbench.os.ProcStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,18 +47,12 @@ public final class SignalGrid implements Experiment {
     /** Segments each writer adds to each of its pipes in an untimed, fixed-work run. */
     static final long COUNTED_ROUNDS = 1_000;
 
-    private final String name;
-    private final String description;
-    private final Origin origin;
     /** The published experiment this one reproduces. */
     static final String ORIGINAL = "GhostTyper/ClassicVsAsyncAwait (C#)";
-    private final List<Param> params;
+    private final Spec spec;
 
     private SignalGrid(String name, String description, Origin origin, List<Param> params) {
-        this.name = name;
-        this.description = description;
-        this.origin = origin;
-        this.params = params;
+        this.spec = Spec.of(name, description, origin, Readers.STYLES, params, new Headline(ITERATIONS_PER_SECOND, true));
     }
 
     /** The published grid: readers 2^5..2^17 x writers 1..32. */
@@ -101,33 +95,8 @@ public final class SignalGrid implements Experiment {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public List<Style> styles() {
-        return Readers.STYLES;
-    }
-
-    @Override
-    public List<Param> params() {
-        return params;
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(ITERATIONS_PER_SECOND, true);
+    public Spec spec() {
+        return spec;
     }
 
     @Override

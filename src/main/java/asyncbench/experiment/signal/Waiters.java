@@ -1,5 +1,6 @@
 package asyncbench.experiment.signal;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -13,7 +14,6 @@ import asyncbench.experiment.Probe;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
-import asyncbench.model.Style;
 import asyncbench.os.ProcStatus;
 import asyncbench.os.ThreadBudget;
 import java.lang.management.ManagementFactory;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,44 +44,21 @@ public final class Waiters implements Experiment {
     /** How often the count of waiting readers is read while they are created: the creation time's resolution. */
     private static final long POLL_NANOS = 200_000;
 
-    @Override
-    public String name() {
-        return "waiters";
-    }
-
-    @Override
-    public String description() {
-        return "N readers all waiting on a signal; memory grown (native RSS + heap after GC), per waiter and as a slope over N, and creation time";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The memory question of " + SignalGrid.ORIGINAL + " and of the discussion \"When/why is async good for performance?\": "
+    private static final Spec SPEC = Spec.of("waiters", "N readers all waiting on a signal; memory grown (native RSS + heap after GC), per waiter and as a slope over N, and creation time",
+            new Origin("The memory question of " + SignalGrid.ORIGINAL + " and of the discussion \"When/why is async good for performance?\": "
                 + "what one more waiting task costs as a thread, a virtual thread, a future or a coroutine.",
                 "2^17 threads took 4 GB of memory on the original's Windows machine and 2^17 awaiting tasks 750 MB "
-                + "(about 32 KiB and 6 KiB each); the discussion estimates 8-16 KiB of kernel stack per thread and about 100 bytes per future.");
-    }
+                + "(about 32 KiB and 6 KiB each); the discussion estimates 8-16 KiB of kernel stack per thread and about 100 bytes per future."),
+            Readers.STYLES,
+            List.of(Param.of(WAITERS, "readers waiting at once",
+                List.of(1L << 10, 1L << 12), List.of(1L << 10, 1L << 13, 1L << 16), Param.powersOfTwo(10, 20))),
+            new Headline(BYTES_PER_WAITER, false))
+            // Memory grows with the waiters: the report fits a line, whose slope is the bytes of one more waiter.
+            .withGrowth(new Growth(WAITERS, BYTES, "bytes per waiter"));
 
     @Override
-    public List<Style> styles() {
-        return Readers.STYLES;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.of(WAITERS, "readers waiting at once",
-                List.of(1L << 10, 1L << 12), List.of(1L << 10, 1L << 13, 1L << 16), Param.powersOfTwo(10, 20)));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(BYTES_PER_WAITER, false);
-    }
-
-    /** Memory grows with the waiters: the report fits a line, whose slope is the bytes of one more waiter. */
-    @Override
-    public Optional<Growth> growth() {
-        return Optional.of(new Growth(WAITERS, BYTES, "bytes per waiter"));
+    public Spec spec() {
+        return SPEC;
     }
 
     /**

@@ -1,5 +1,6 @@
 package asyncbench.experiment.spawn;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -39,44 +40,25 @@ public final class Spawn extends LoopExperiment<Void> {
     public static final String RESULTS = "sumOfResults";
     private static final long COUNTED_TASKS = 2_000;
 
-    @Override
-    public String name() {
-        return "spawn";
-    }
-
-    @Override
-    public String description() {
-        return "create, start, run to its end and join one short-lived task after another; ns per task";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The discussion \"When/why is async good for performance?\" and jimblandy/context-switch: the cost of "
+    private static final Spec SPEC = Spec.of("spawn", "create, start, run to its end and join one short-lived task after another; ns per task",
+            new Origin("The discussion \"When/why is async good for performance?\" and jimblandy/context-switch: the cost of "
                 + "creating, starting and joining one short-lived task.",
                 "About 17 us a thread and 0.3 us an async task in the discussion; 61.8 us and 0.68 us for the suite's Rust "
-                + "programs on a machine of this kind.");
-    }
+                + "programs on a machine of this kind."),
+            List.of(Style.THREADS, Style.CALLBACK, Style.CONTINUATIONS, Style.COROUTINES),
+            List.of(Param.choice(SPAWNER, "the thread the spawning loop runs on, for thread models", SPAWNERS,
+                List.of("platform"), SPAWNERS, SPAWNERS)),
+            new Headline(NS_PER_TASK, false, true));
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CALLBACK, Style.CONTINUATIONS, Style.COROUTINES);
+    public Spec spec() {
+        return SPEC;
     }
 
     /** The spawner is a choice for threads only: every other model spawns from its own loop, on a platform thread. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
         return model.style() == Style.THREADS ? grid : grid.stream().filter(p -> p.choice(SPAWNER).equals("platform")).toList();
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.choice(SPAWNER, "the thread the spawning loop runs on, for thread models", SPAWNERS,
-                List.of("platform"), SPAWNERS, SPAWNERS));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(NS_PER_TASK, false, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -43,44 +44,21 @@ public final class Bridge extends LoopExperiment<Void> {
     /** What crosses: the work on the other side. */
     static final LongUnaryOperator WORK = x -> x + 1;
 
-    @Override
-    public String name() {
-        return "bridge";
-    }
-
-    @Override
-    public String description() {
-        return "an event loop's async code calling blocking code on the model's threads and back, or blocking code "
-                + "calling async code on the loop and waiting; ns per crossing";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The .NET runtime experiment's bridging between the async and blocking worlds, both ways: async code calling "
+    private static final Spec SPEC = Spec.of("bridge", "an event loop's async code calling blocking code on the model's threads and back, or blocking code "
+                + "calling async code on the loop and waiting; ns per crossing",
+            new Origin("The .NET runtime experiment's bridging between the async and blocking worlds, both ways: async code calling "
                 + "blocking code on threads, and blocking code waiting for an async operation.",
-                "No published figure; nanoseconds per crossing and back.");
-    }
+                "No published figure; nanoseconds per crossing and back."),
+            List.of(Style.THREADS, Style.COROUTINES),
+            List.of(Param.choice(DIRECTION, "which world calls the other", DIRECTIONS,
+                List.of("callBlocking"), DIRECTIONS, DIRECTIONS)),
+            new Headline(NS_PER_CROSSING, false, true))
+            // Platform threads, virtual threads, and kotlinx.coroutines' own bridges.
+            .withModels(List.of(asyncbench.model.Model.PLATFORM, asyncbench.model.Model.VIRTUAL, asyncbench.model.Model.COROUTINE));
 
     @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.COROUTINES);
-    }
-
-    /** Platform threads, virtual threads, and kotlinx.coroutines' own bridges. */
-    @Override
-    public List<asyncbench.model.Model> models() {
-        return List.of(asyncbench.model.Model.PLATFORM, asyncbench.model.Model.VIRTUAL, asyncbench.model.Model.COROUTINE);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.choice(DIRECTION, "which world calls the other", DIRECTIONS,
-                List.of("callBlocking"), DIRECTIONS, DIRECTIONS));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(NS_PER_CROSSING, false, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -38,38 +39,20 @@ public final class CallCost extends LoopExperiment<Void> {
     /** Never zero: the branch that would suspend is there, and never taken, as the original's {@code time == 0}. */
     public static double never = 1.0;
 
-    @Override
-    public String name() {
-        return "call-cost";
-    }
-
-    @Override
-    public String description() {
-        return "an async call that completes without suspending, ten per iteration; calls per second";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("dotnet/runtime src/tests/async mincallcost-microbench: an async method that could suspend and does not, "
+    private static final Spec SPEC = Spec.of("call-cost", "an async call that completes without suspending, ten per iteration; calls per second",
+            new Origin("dotnet/runtime src/tests/async mincallcost-microbench: an async method that could suspend and does not, "
                 + "called ten times per iteration, never inlined.",
-                "117 M calls a second for classic .NET async, 500 M for its runtime-handled design.");
-    }
-
-    /** One model per kind of call: a plain call is the same on a platform thread, one virtual thread or many. */
-    @Override
-    public List<Model> models() {
-        return modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.choice(INLINING, "whether the compiler may inline the callee", INLININGS,
-                List.of("dontinline"), List.of("dontinline"), INLININGS));
-    }
+                "117 M calls a second for classic .NET async, 500 M for its runtime-handled design."),
+            LoopExperiment.CHAIN_STYLES,
+            List.of(Param.choice(INLINING, "whether the compiler may inline the callee", INLININGS,
+                List.of("dontinline"), List.of("dontinline"), INLININGS)),
+            new Headline(CALLS_PER_SECOND, true))
+            // One model per kind of call: a plain call is the same on a platform thread, one virtual thread or many.
+            .without(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER);
 
     @Override
-    public Headline headline() {
-        return new Headline(CALLS_PER_SECOND, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -112,26 +113,24 @@ public final class ContextCapture extends LoopExperiment<Void> {
         }
     }
 
-    @Override
-    public String name() {
-        return "context-capture";
-    }
+    private static final Spec SPEC = Spec.of("context-capture", "a request context read by every frame of a chain after its call, carried as a parameter, a ThreadLocal, "
+                + "an InheritableThreadLocal, a ScopedValue or a coroutine context element; ns per iteration",
+            new Origin("The .NET runtime experiment's execution-context cost: saving and restoring a request context at every call.",
+                "Its runtime-handled design paid 20-30% for it at every call; here nothing suspends and the figure is ns per request."),
+            LoopExperiment.CHAIN_STYLES,
+            List.of(
+                Param.of(DEPTH, "frames from the top frame to the leaf, each reading the context", 1, 10_000,
+                        List.of(4L), List.of(16L), List.of(1L, 16L, 64L)),
+                Param.of(YIELDS, "times the leaf awaits a yield (0: never suspends)", 0, 1_000,
+                        List.of(0L), List.of(0L), List.of(0L, 1L)),
+                Param.choice(CARRIER, "how the request travels", CARRIERS,
+                        List.of("threadLocal"), CARRIERS.subList(0, 4), CARRIERS)),
+            new Headline(NS_PER_ITERATION, false, true))
+            .without(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER, Model.SUSPEND);
 
     @Override
-    public String description() {
-        return "a request context read by every frame of a chain after its call, carried as a parameter, a ThreadLocal, "
-                + "an InheritableThreadLocal, a ScopedValue or a coroutine context element; ns per iteration";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The .NET runtime experiment's execution-context cost: saving and restoring a request context at every call.",
-                "Its runtime-handled design paid 20-30% for it at every call; here nothing suspends and the figure is ns per request.");
-    }
-
-    @Override
-    public List<Model> models() {
-        return modelsExcept(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER, Model.SUSPEND);
+    public Spec spec() {
+        return SPEC;
     }
 
     /** Each model runs the carriers it can keep across a suspension; a platform thread only the points that do not suspend. */
@@ -147,22 +146,6 @@ public final class ContextCapture extends LoopExperiment<Void> {
             case SCOPED_VALUE -> model.style() != Style.COROUTINES;
             case COROUTINE_CONTEXT -> model.style() == Style.COROUTINES;
         };
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.of(DEPTH, "frames from the top frame to the leaf, each reading the context", 1, 10_000,
-                        List.of(4L), List.of(16L), List.of(1L, 16L, 64L)),
-                Param.of(YIELDS, "times the leaf awaits a yield (0: never suspends)", 0, 1_000,
-                        List.of(0L), List.of(0L), List.of(0L, 1L)),
-                Param.choice(CARRIER, "how the request travels", CARRIERS,
-                        List.of("threadLocal"), CARRIERS.subList(0, 4), CARRIERS));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(NS_PER_ITERATION, false, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -34,44 +35,26 @@ public final class Fibonacci extends LoopExperiment<Void> {
     /** Calls of the untimed, fixed-work run, rounded to whole fibs. */
     private static final long COUNTED_CALLS = 1_000_000;
 
-    @Override
-    public String name() {
-        return "fibonacci";
-    }
+    private static final Spec SPEC = Spec.of("fibonacci", "recursive async fib(n), every yieldEvery-th leaf awaiting a yield (0: never); ns per call",
+            new Origin("dotnet/runtime src/tests/async fibonacci-with-yields: a recursive async fib whose every leaf awaits a yield.",
+                "The original runs fib(5) three times as a test and publishes no time; here fib(20), nanoseconds per call."),
+            LoopExperiment.CHAIN_STYLES,
+            List.of(
+                Param.of(N, "fib's argument", 1, 40, List.of(15L), List.of(20L), List.of(25L)),
+                Param.of(YIELD_EVERY, "a leaf awaits a yield every yieldEvery-th time (1: every leaf, as the original; 0: never)",
+                        0, 1_000_000, List.of(1L), List.of(1L), List.of(0L, 1L, 10L, 100L))),
+            new Headline(NS_PER_CALL, false))
+            .without(Model.FUTURE_POOL);
 
     @Override
-    public String description() {
-        return "recursive async fib(n), every yieldEvery-th leaf awaiting a yield (0: never); ns per call";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("dotnet/runtime src/tests/async fibonacci-with-yields: a recursive async fib whose every leaf awaits a yield.",
-                "The original runs fib(5) three times as a test and publishes no time; here fib(20), nanoseconds per call.");
-    }
-
-    @Override
-    public List<Model> models() {
-        return modelsExcept(Model.FUTURE_POOL);
+    public Spec spec() {
+        return SPEC;
     }
 
     /** A platform thread cannot suspend: it computes the same fib with plain calls, the floor. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
         return model.osThreadPerTask() ? withoutSuspensions(grid, YIELD_EVERY) : grid;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.of(N, "fib's argument", 1, 40, List.of(15L), List.of(20L), List.of(25L)),
-                Param.of(YIELD_EVERY, "a leaf awaits a yield every yieldEvery-th time (1: every leaf, as the original; 0: never)",
-                        0, 1_000_000, List.of(1L), List.of(1L), List.of(0L, 1L, 10L, 100L)));
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(NS_PER_CALL, false);
     }
 
     /** fib(n) with fib(0) = fib(1) = 1: the number of leaves, and the value every model must return. */

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Chart;
@@ -46,52 +47,25 @@ public final class IdleMemory implements Experiment {
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.CONTINUATION, Model.FUTURE,
             Model.COROUTINE, Model.SUSPEND);
 
-    @Override
-    public String name() {
-        return "idle-memory";
-    }
-
-    @Override
-    public String description() {
-        return "memory per idle task against the depth of the stack it waits at (native resident + heap after GC, over five batches)";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The discussion \"When/why is async good for performance?\": the memory of an idle task, measured against "
+    private static final Spec SPEC = Spec.of("idle-memory", "memory per idle task against the depth of the stack it waits at (native resident + heap after GC, over five batches)",
+            new Origin("The discussion \"When/why is async good for performance?\": the memory of an idle task, measured against "
                 + "the depth of the stack it waits at.",
-                "The discussion's estimate: a kernel stack of 8-16 KiB and a user stack per thread, about 100 bytes per future.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.COROUTINES);
-    }
-
-    /** One model per way of keeping a waiting stack: futurePool and virtual1 keep theirs as future and virtual do. */
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                "The discussion's estimate: a kernel stack of 8-16 KiB and a user stack per thread, about 100 bytes per future."),
+            List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.COROUTINES),
+            List.of(
                 Param.of(TASKS, "idle tasks, suspended in five equal batches", 5, 1_000_000,
                         List.of(1_000L), List.of(2_000L), List.of(10_000L)),
                 Param.of(DEPTH, "frames below each task's top when it waits", 1, 10_000,
-                        List.of(64L), List.of(1L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)));
-    }
-
-    /** The crossover: memory per idle task against the depth it waits at, one line per model. */
-    @Override
-    public List<Chart> charts() {
-        return List.of(Chart.against("Memory per idle task against its stack depth", DEPTH, BYTES_PER_TASK, "bytes per task", true, true));
-    }
+                        List.of(64L), List.of(1L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L))),
+            new Headline(BYTES_PER_TASK, false))
+            // One model per way of keeping a waiting stack: futurePool and virtual1 keep theirs as future and virtual do.
+            .withOnly(MODELS)
+            // The crossover: memory per idle task against the depth it waits at, one line per model.
+            .withCharts(List.of(Chart.against("Memory per idle task against its stack depth", DEPTH, BYTES_PER_TASK, "bytes per task", true, true)));
 
     @Override
-    public Headline headline() {
-        return new Headline(BYTES_PER_TASK, false);
+    public Spec spec() {
+        return SPEC;
     }
 
     /** About 600 bytes a frame (its boxes and its frame or state object) over a fixed base. */

@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -56,38 +57,20 @@ public final class Sawtooth extends LoopExperiment<Void> {
         }
     }
 
-    @Override
-    public String name() {
-        return "sawtooth";
-    }
-
-    @Override
-    public String description() {
-        return "from depth 10 down to 30, suspending at 20, back to 10 and suspending there (depths x scale); ns per tooth";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("The .NET experiment's point about depth: a stack-capturing design copies frames on every suspension; "
+    private static final Spec SPEC = Spec.of("sawtooth", "from depth 10 down to 30, suspending at 20, back to 10 and suspending there (depths x scale); ns per tooth",
+            new Origin("The .NET experiment's point about depth: a stack-capturing design copies frames on every suspension; "
                 + "calls down and back up between suspensions show what a suspension at depth costs.",
-                "No published figure; the lab's own measure beside fibonacci.");
-    }
-
-    /** Every model that can suspend: not the platform thread, nor the pooled futures. */
-    @Override
-    public List<Model> models() {
-        return modelsExcept(Model.FUTURE_POOL, Model.PLATFORM);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.of(SCALE, "depths are 10, 20 and 30 frames times scale", 1, 300,
-                List.of(1L), List.of(1L), List.of(1L, 4L, 16L)));
-    }
+                "No published figure; the lab's own measure beside fibonacci."),
+            LoopExperiment.CHAIN_STYLES,
+            List.of(Param.of(SCALE, "depths are 10, 20 and 30 frames times scale", 1, 300,
+                List.of(1L), List.of(1L), List.of(1L, 4L, 16L))),
+            new Headline(NS_PER_TOOTH, false, true))
+            // Every model that can suspend: not the platform thread, nor the pooled futures.
+            .without(Model.FUTURE_POOL, Model.PLATFORM);
 
     @Override
-    public Headline headline() {
-        return new Headline(NS_PER_TOOTH, false, true);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

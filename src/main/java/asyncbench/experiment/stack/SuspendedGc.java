@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -55,39 +56,14 @@ public final class SuspendedGc implements Experiment {
     private static final Duration FORCE_TIMEOUT = Duration.ofSeconds(120);
     private static final Set<Model> MODELS = Set.of(Model.FUTURE, Model.COROUTINE, Model.VIRTUAL, Model.CONTINUATION, Model.PLATFORM);
 
-    @Override
-    public String name() {
-        return "suspended-gc";
-    }
-
-    @Override
-    public String description() {
-        return "tasks x depth frames suspended, twelve boxed ints live per frame, while young collections are forced; "
-                + "young pause per collection from the flight recorder";
-    }
-
-    @Override
-    public Origin origin() {
-        return new Origin("dotnet/runtime src/tests/async gc-roots-scan: many tasks suspended 100 frames deep with live values in "
+    private static final Spec SPEC = Spec.of("suspended-gc", "tasks x depth frames suspended, twelve boxed ints live per frame, while young collections are forced; "
+                + "young pause per collection from the flight recorder",
+            new Origin("dotnet/runtime src/tests/async gc-roots-scan: many tasks suspended 100 frames deep with live values in "
                 + "every frame, and the young collections they make dear.",
                 "The original's working sets: 148 / 499 / 328 MB for classic / stack capture / JIT state machines; its pauses are "
-                + "of .NET's collector, shapes to set beside these.");
-    }
-
-    @Override
-    public List<Style> styles() {
-        return List.of(Style.CALLBACK, Style.COROUTINES, Style.THREADS, Style.CONTINUATIONS);
-    }
-
-    /** The original's three designs and the platform thread: library futures first, then compiler state machines, captured stacks. */
-    @Override
-    public List<Model> models() {
-        return Model.of(styles(), MODELS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
+                + "of .NET's collector, shapes to set beside these."),
+            List.of(Style.CALLBACK, Style.COROUTINES, Style.THREADS, Style.CONTINUATIONS),
+            List.of(
                 Param.of(TASKS, "suspended tasks", List.of(1_000L), List.of(2_000L), List.of(10_000L)),
                 Param.of(DEPTH, "frames below each task's top, each holding twelve boxed ints", 1, 10_000,
                         List.of(100L), List.of(100L), List.of(100L)),
@@ -97,12 +73,14 @@ public final class SuspendedGc implements Experiment {
                         List.of(10L), List.of(20L), List.of(500L)),
                 Param.choice(LIFETIME, "long: the same stacks stay suspended through every collection, as in the original; "
                         + "short: the stacks are suspended anew before each collection and resumed after it",
-                        LIFETIMES, List.of("long"), List.of("long"), LIFETIMES));
-    }
+                        LIFETIMES, List.of("long"), List.of("long"), LIFETIMES)),
+            new Headline(YOUNG_PAUSE, false))
+            // The original's three designs and the platform thread: library futures first, then compiler state machines, captured stacks.
+            .withOnly(MODELS);
 
     @Override
-    public Headline headline() {
-        return new Headline(YOUNG_PAUSE, false);
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

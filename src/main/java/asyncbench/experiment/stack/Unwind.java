@@ -1,5 +1,6 @@
 package asyncbench.experiment.stack;
 
+import asyncbench.experiment.Spec;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Headline;
@@ -14,7 +15,6 @@ import asyncbench.model.ModelRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,41 +45,22 @@ public final class Unwind extends LoopExperiment<Void> {
     /** The original's window. */
     private static final double WINDOW_SECONDS = 0.25;
 
-    private final String name;
-    private final String description;
-    private final Origin origin;
-    private final List<Model> models;
-    private final Optional<Ratio> ratio;
-    private final List<Param> params;
+    private final Spec spec;
 
-    private Unwind(String name, String description, Origin origin, List<Model> models, Optional<Ratio> ratio, List<Param> params) {
-        this.name = name;
-        this.description = description;
-        this.origin = origin;
-        this.models = models;
-        this.ratio = ratio;
-        this.params = params;
-    }
-
-    /** The chain styles' models but {@code left}. */
-    private static List<Model> allBut(Model... left) {
-        List<Model> out = List.of(left);
-        return Model.of(CHAIN_STYLES).stream().filter(m -> !out.contains(m)).toList();
+    private Unwind(Spec spec) {
+        this.spec = spec;
     }
 
     /** The original's table: return and throw, with and without a suspension, against depth. */
     public static Unwind exceptions() {
-        return new Unwind("exceptions",
+        return new Unwind(Spec.of("exceptions",
                 "a recursive async call to depth frames; the leaf yields 'yields' times, then returns or throws, "
                         + "caught at the top; iterations per 250 ms window",
                 new Origin("dotnet/runtime src/tests/async eh-microbench: a recursive async method depth frames deep whose leaf "
                         + "yields, then returns or throws, caught at the top; iterations per 250 ms.",
                         "The original's .NET table (classic Task and the runtime-handled design), another machine and runtime: "
                         + "for depth 1, no yield, a return, 7,976,995 iterations per 250 ms for classic Task."),
-                // virtual threads on one carrier run the same plain code as on the default scheduler: left out of this table
-                allBut(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER),
-                // the original's question: how much dearer is a throw than a return, per model and depth
-                Optional.of(new Ratio(OUTCOME, "throw", "return")),
+                CHAIN_STYLES,
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
                                 List.of(16L), List.of(64L), List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it finishes (0: never suspends)", 0, 1_000,
@@ -87,19 +68,23 @@ public final class Unwind extends LoopExperiment<Void> {
                         Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame (the original's 1000: none below depth 1000)",
                                 1, 100_000, List.of(1000L), List.of(1000L), List.of(1000L)),
                         Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
-                                List.of("throw"), OUTCOMES, OUTCOMES)));
+                                List.of("throw"), OUTCOMES, OUTCOMES)),
+                new Headline(ITERATIONS_PER_WINDOW, true))
+                // virtual threads on one carrier run the same plain code as on the default scheduler: left out of this table
+                .without(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER)
+                // the original's question: how much dearer is a throw than a return, per model and depth
+                .withRatio(new Ratio(OUTCOME, "throw", "return")));
     }
 
     /** Throwing through frames that each have a finally block. */
     public static Unwind finallyDepth() {
-        return new Unwind("finally-depth",
+        return new Unwind(Spec.of("finally-depth",
                 "an exception thrown through depth frames that each run a finally block, with and without a "
                         + "suspension at the leaf; iterations per 250 ms window",
                 new Origin("eh-microbench with a try/finally in every frame (finallyRate=1): the cost of running finally blocks "
                         + "while an exception unwinds suspended frames.",
                         "No separate published figure; the original's default puts a finally every 1,000 frames."),
-                allBut(Model.FUTURE_POOL),
-                Optional.empty(),
+                CHAIN_STYLES,
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
                                 List.of(8L), List.of(32L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it throws (0: never suspends)", 0, 1_000,
@@ -107,22 +92,9 @@ public final class Unwind extends LoopExperiment<Void> {
                         Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame", 1, 100_000,
                                 List.of(1L), List.of(1L), List.of(1L)),
                         Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
-                                List.of("throw"), List.of("throw"), List.of("throw"))));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
+                                List.of("throw"), List.of("throw"), List.of("throw"))),
+                new Headline(ITERATIONS_PER_WINDOW, true))
+                .without(Model.FUTURE_POOL));
     }
 
     /**
@@ -132,8 +104,8 @@ public final class Unwind extends LoopExperiment<Void> {
      * finally-depth experiment runs them).
      */
     @Override
-    public List<Model> models() {
-        return models;
+    public Spec spec() {
+        return spec;
     }
 
     /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
@@ -143,22 +115,6 @@ public final class Unwind extends LoopExperiment<Void> {
             return grid;
         }
         return withoutSuspensions(grid, YIELDS);
-    }
-
-    @Override
-    public List<Param> params() {
-        return params;
-    }
-
-    /** For exceptions, the original's question: how much dearer is a throw than a return, per model and depth. */
-    @Override
-    public Optional<Ratio> ratio() {
-        return ratio;
-    }
-
-    @Override
-    public Headline headline() {
-        return new Headline(ITERATIONS_PER_WINDOW, true);
     }
 
     static Shape shape(Point point) {

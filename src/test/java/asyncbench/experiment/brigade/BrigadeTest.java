@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncbench.experiment.LimitReachedException;
 import asyncbench.model.Model;
 import asyncbench.os.KernelLimits;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class BrigadeTest {
     void everyModelPassesEveryTokenThroughEveryTaskOfUnevenChains() throws Exception {
         for (String transport : Brigade.TRANSPORTS) {
             Map<String, Long> expected = null;
-            for (Model model : brigade.models()) {
+            for (Model model : brigade.spec().models()) {
                 List<String> loops = model.style() == asyncbench.model.Style.EVENT_LOOP ? Brigade.LOOPS : List.of("selector");
                 for (String loop : loops) {
                     Map<String, Long> counts = brigade.countOnce(model, point(50, 3, 100, transport, loop));

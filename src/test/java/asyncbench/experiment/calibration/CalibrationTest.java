@@ -29,7 +29,7 @@ class CalibrationTest {
         assertEquals(120, Calibration.roundsPerOperation(Model.VIRTUAL, point));
         assertEquals(100, Calibration.roundsPerOperation(Model.PLATFORM, point));
         assertEquals(100, Calibration.roundsPerOperation(Model.VIRTUAL_ONE_CARRIER, point));
-        for (Model m : calibration.models()) {
+        for (Model m : calibration.spec().models()) {
             assertEquals(Map.of("operations", 200L), calibration.countOnce(m, point), "every arm counts its operations alike");
         }
         Outcome o = calibration.run(Model.VIRTUAL, point, new Measurement(0, 2, Duration.ofMillis(20)), Probe.NONE);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every way of suspending does the same round trips and counts every resumption. */
 class HandoverCountsTest {
     static Stream<Arguments> cells() {
-        return new Handover().models().stream().flatMap(m -> Stream.of(1L, 16L, 256L).map(d -> Arguments.of(m, d)));
+        return new Handover().spec().models().stream().flatMap(m -> Stream.of(1L, 16L, 256L).map(d -> Arguments.of(m, d)));
     }
 
     @ParameterizedTest(name = "{0} depthFrames={1}")
@@ -36,6 +36,6 @@ class HandoverCountsTest {
     }
 
     static Stream<Model> models() {
-        return new Handover().models().stream();
+        return new Handover().spec().models().stream();
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ class PumpTest {
         long before = pumpDirectories();
         for (String variant : Pump.VARIANTS) {
             Map<String, Long> expected = null;
-            for (Model model : pump.models()) {
+            for (Model model : pump.spec().models()) {
                 if (!pump.points(model, java.util.List.of(point(3, 100, 16, variant))).isEmpty()) {
                     Map<String, Long> counts = pump.countOnce(model, point(3, 100, 16, variant));
                     expected = expected == null ? counts : expected;

@@ -12,7 +12,6 @@ import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Probe;
 import asyncbench.model.Model;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ class ResponsivenessTest {
     /** With requests on a thread of their own no model can starve them: every request is answered with its own number. */
     @Test
     void everyModelAnswersEveryRequestBesideTheJobs() throws Exception {
-        for (Model model : responsiveness.models()) {
+        for (Model model : responsiveness.spec().models()) {
             Map<String, Long> counts = responsiveness.countOnce(model, point(4, 0, "separate"));
             assertEquals(Map.of(Responsiveness.SENT, 20L, Responsiveness.ANSWERED, 20L, Responsiveness.ANSWER_SUM, 210L), counts,
                     model.id());

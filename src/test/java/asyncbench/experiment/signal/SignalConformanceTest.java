@@ -20,7 +20,7 @@ class SignalConformanceTest {
     private static final Measurement TINY = new Measurement(0, 2, Duration.ofMillis(50));
 
     static Stream<Arguments> gridCells() {
-        return SignalGrid.grid().models().stream().flatMap(m -> Tally.Counting.ids().stream().flatMap(counting -> Stream.of(
+        return SignalGrid.grid().spec().models().stream().flatMap(m -> Tally.Counting.ids().stream().flatMap(counting -> Stream.of(
                 Arguments.of(m, 1L, 1L, counting), Arguments.of(m, 8L, 2L, counting), Arguments.of(m, 64L, 4L, counting))));
     }
 

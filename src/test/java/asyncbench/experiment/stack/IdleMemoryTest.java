@@ -20,7 +20,7 @@ class IdleMemoryTest {
     @Test
     void everyModelSuspendsAndChecksEveryFrameOfUnevenBatches() throws Exception {
         Point point = Point.of(Map.of(IdleMemory.TASKS, 53L, IdleMemory.DEPTH, 7L));
-        for (Model model : idle.models()) {
+        for (Model model : idle.spec().models()) {
             assertEquals(Map.of(IdleMemory.TASKS, 53L, IdleMemory.FRAMES_CHECKED, 53L * 7), idle.countOnce(model, point), model.id());
         }
     }

@@ -17,7 +17,6 @@ import asyncbench.model.Model;
 import asyncbench.catalog.Catalog;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,7 +38,7 @@ class LoopExperimentsTest {
     static List<Point> grid(Experiment e, Profile profile) {
         List<Point> grid = new ArrayList<>();
         grid.add(Point.EMPTY);
-        for (Param p : e.params()) {
+        for (Param p : e.spec().params()) {
             List<Point> next = new ArrayList<>();
             for (Point partial : grid) {
                 for (Object v : p.values(profile)) {
@@ -61,7 +60,7 @@ class LoopExperimentsTest {
             }
             Map<String, Long> expected = null;
             Model first = null;
-            for (Model model : experiment.models()) {
+            for (Model model : experiment.spec().models()) {
                 if (!experiment.points(model, grid).contains(point)) {
                     continue;
                 }
@@ -82,10 +81,10 @@ class LoopExperimentsTest {
     void theTimedLoopRunsAndStopsInEveryModel(LoopExperiment experiment) throws Exception {
         List<Point> grid = grid(experiment, Profile.SMOKE);
         Measurement tiny = new Measurement(0, 2, Duration.ofMillis(20));
-        for (Model model : experiment.models()) {
+        for (Model model : experiment.spec().models()) {
             for (Point point : experiment.points(model, grid)) {
                 Outcome outcome = experiment.run(model, point, tiny, Probe.NONE);
-                Metric headline = outcome.metrics().get(experiment.headline().metric());
+                Metric headline = outcome.metrics().get(experiment.spec().headline().metric());
                 assertEquals(2, headline.samples().size(), experiment.name() + " " + model);
                 assertTrue(headline.value() > 0, experiment.name() + " " + model + " measured nothing");
                 Metric allocated = outcome.metrics().get(LoopExperiment.ALLOC_BYTES_PER_ITERATION);

@@ -24,7 +24,7 @@ class SuspendedGcTest {
     private static final SuspendedGc GC = new SuspendedGc();
 
     static Stream<Model> models() {
-        return GC.models().stream();
+        return GC.spec().models().stream();
     }
 
     static Point point(long tasks, long depth, long collections) {

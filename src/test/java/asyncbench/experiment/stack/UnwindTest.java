@@ -64,7 +64,7 @@ class UnwindTest {
             Map<String, Long> expected = EXCEPTIONS.countOnce(Model.FUTURE, point);
             assertEquals(Unwind.COUNTED_ITERATIONS * 2, expected.get(Unwind.SUSPENSIONS));
             assertEquals(Unwind.COUNTED_ITERATIONS, expected.get(outcome.equals("throw") ? Unwind.CAUGHT : Unwind.RETURNED));
-            for (Model model : EXCEPTIONS.models()) {
+            for (Model model : EXCEPTIONS.spec().models()) {
                 if (model != Model.PLATFORM) {
                     assertEquals(expected, EXCEPTIONS.countOnce(model, point), model + " " + outcome);
                 }
@@ -77,7 +77,7 @@ class UnwindTest {
         Shape shape = new Shape(2, 1, 1000, false);
         Tally tally = Tally.counted(10);
         tally.stop();
-        for (Model model : EXCEPTIONS.models()) {
+        for (Model model : EXCEPTIONS.spec().models()) {
             try (ModelRuntime runtime = model.open()) {
                 Chain.of(runtime, shape, tally).start().get(10, TimeUnit.SECONDS);
             }
