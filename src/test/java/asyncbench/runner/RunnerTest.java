@@ -122,8 +122,8 @@ class RunnerTest {
 
     @Test
     void anExperimentMaySetItsForksUnlessTheRunDoes() {
-        asyncbench.experiment.Experiment server = new asyncbench.experiment.server.ServerExperiment();
-        asyncbench.experiment.Experiment grid = asyncbench.experiment.signal.SignalGrid.grid();
+        asyncbench.experiment.Experiment server = new asyncbench.experiment.io.server.ServerExperiment();
+        asyncbench.experiment.Experiment grid = asyncbench.experiment.grid.SignalGrid.grid();
         Plan quick = new Plan(List.of("server"), "quick", List.of(), Map.of(), null);
         assertEquals(2, quick.forkCount(server), "at least two JVMs a cell in quick, the server's too");
         assertEquals(2, quick.forkCount(grid), "the profile's");

@@ -1,0 +1,269 @@
+package asyncbench.experiment.forum.brigade;
+
+import asyncbench.experiment.Spec;
+import asyncbench.result.Point;
+import asyncbench.experiment.Origin;
+import asyncbench.experiment.Chart;
+import asyncbench.experiment.Growth;
+import asyncbench.experiment.Headline;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.result.Metric;
+import asyncbench.experiment.Param;
+import asyncbench.experiment.WorkMismatchException;
+import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.loop.Tally;
+import asyncbench.model.Model;
+import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
+import asyncbench.os.KernelLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The bucket brigade of the "context-switch" suite (thread-brigade, async-brigade, one-thread-brigade,
+ * async-mem-brigade): {@code tasks} tasks in {@code chains} chains, each task taking a one-byte token
+ * from the pipe in front of it and writing it into the next; a driver writes a token into every
+ * chain's first pipe and reads it back from every chain's last, and that is one iteration. Each hop
+ * may do busywork (volatile reads of a buffer, checked). The figure is milliseconds per iteration.
+ *
+ * <p>Over real OS pipes ({@code transport=pipe}) or in-memory one-slot channels ({@code memory}).
+ * Threads block on their pipe, pinned to one CPU or not ({@code cpus}); bare continuations, futures,
+ * coroutines and the event loop wait on a Selector; the event loop also runs one loop per core, or
+ * as the floor: one thread that makes every read and write itself ({@code loop=direct}).
+ *
+ * <p>Every cell checks its work: every token comes back through every task of its chain (each hop adds
+ * one to it), every task made one hop per iteration, and the busywork's sums are right.
+ */
+public final class Brigade extends LoopExperiment<Brigade.Cell> {
+    public static final String TASKS = "tasks";
+    public static final String CHAINS = "chains";
+    public static final String BUSYWORK = "busywork";
+    public static final String TRANSPORT = "transport";
+    public static final List<String> TRANSPORTS = List.of("pipe", "memory");
+    public static final String CPUS = "cpus";
+    public static final List<String> CPU_SETS = List.of("all", "one");
+    public static final String LOOP = "loop";
+    public static final List<String> LOOPS = List.of("selector", "perCore", "direct");
+
+    public static final String MS_PER_ITERATION = "msPerIteration";
+    public static final String NS_PER_HOP = "nsPerHop";
+    public static final String MEMORY_BYTES = "memoryBytes";
+    public static final String ITERATIONS = "iterations";
+    public static final String HOPS = "hops";
+    public static final String ARRIVALS = "tokensBack";
+    public static final String CHECKSUM = "busyworkChecksum";
+    private static final long COUNTED_ITERATIONS = 200;
+    /** Descriptors kept free for the JVM, the jar and the selectors. */
+    private static final long SPARE_DESCRIPTORS = 256;
+
+    /** A cell's brigades: its fixed-work one, then its timed one. */
+    static final class Cell {
+        /** The brigade of the run under way. */
+        Crew crew;
+        /** Resident memory plus heap after a GC, once the cell's first brigade had made its first iteration. */
+        long memoryBytes = -1;
+    }
+
+    private static final Spec SPEC = Spec.of("brigade", "a token passed along chains of tasks over OS pipes (or in memory), optional busywork per hop; ms per iteration",
+            new Origin("jimblandy/context-switch's bucket brigade: 500 tasks in a chain passing a one-byte token over OS pipes "
+                + "(thread-brigade, async-brigade on tokio, one-thread-brigade).",
+                "The suite's Rust programs on a machine of this kind, 500 tasks: thread-brigade 2.38 ms an iteration (2.76 ms "
+                + "under taskset), async-brigade 1.83 ms, one-thread-brigade 0.54 ms."),
+            List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.EVENT_LOOP, Style.COROUTINES),
+            List.of(
+                Param.of(TASKS, "tasks in the brigade (the original: 500)", List.of(100L), List.of(500L), List.of(500L)),
+                Param.of(CHAINS, "chains the tasks are split into, a token each", List.of(1L), List.of(1L),
+                        List.of(1L, 2L, 4L, 8L, 16L, 64L)),
+                Param.of(BUSYWORK, "volatile reads of a buffer at each hop", 0, 65_536,
+                        List.of(0L), List.of(0L), List.of(0L, 8_192L, 65_536L)),
+                Param.choice(TRANSPORT, "what links the tasks: OS pipes, or in-memory one-slot channels", TRANSPORTS,
+                        List.of("pipe"), List.of("pipe"), TRANSPORTS),
+                Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
+                        List.of("all"), CPU_SETS, CPU_SETS),
+                Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
+                        LOOPS, List.of("selector"), List.of("selector", "direct"), LOOPS)),
+            new Headline(MS_PER_ITERATION, false, true))
+            // Memory grows with the tasks: the slope is the memory of one more task and the link in front of it.
+            .withGrowth(new Growth(TASKS, MEMORY_BYTES, "bytes per task"))
+            // Time per iteration as the tasks are split into more chains, one line per model.
+            .withCharts(List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true)));
+
+    @Override
+    public Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Optional<String> reject(Point point) {
+        if (point.count(CHAINS) > point.count(TASKS)) {
+            return Optional.of("chains must be at most tasks (" + point.count(TASKS) + "), not " + point.count(CHAINS));
+        }
+        return Optional.empty();
+    }
+
+    /** Pinning is a choice for platform threads, the loop for the event loop; one loop per core needs chains to share. */
+    @Override
+    public List<Point> points(Model model, List<Point> grid) {
+        return grid.stream()
+                .filter(p -> model.osThreadPerTask() || p.choice(CPUS).equals("all"))
+                .filter(p -> model.style() == Style.EVENT_LOOP ? !loop(p).equals("perCore") || p.count(CHAINS) > 1 : loop(p).equals("selector"))
+                .toList();
+    }
+
+    @Override
+    public List<String> launcher(Point point) {
+        return pinned(point) ? List.of("taskset", "-c", "0") : List.of();
+    }
+
+    @Override
+    public long heapMegabytes(Model model, Point point) {
+        return 128 + point.count(TASKS) / 256;
+    }
+
+    @Override
+    protected Cell open(Model model, Point point) throws Exception {
+        long tasks = point.count(TASKS);
+        if (pinned(point) && Runtime.getRuntime().availableProcessors() != 1) {
+            throw new IllegalStateException("cpus=one, but this JVM may use " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs: it was not started under taskset");
+        }
+        if (pipes(point)) {
+            long needed = Crew.descriptors(tasks, point.count(CHAINS)) + SPARE_DESCRIPTORS;
+            long limit = KernelLimits.openFiles();
+            if (limit >= 0 && needed > limit) {
+                throw new LimitReachedException((limit - SPARE_DESCRIPTORS) / 2, "ulimit -n",
+                        tasks + " tasks over pipes need " + needed + " file descriptors; ulimit -n allows " + limit);
+            }
+        }
+        if (model.osThreadPerTask()) {
+            LimitReachedException.requireThreads(tasks + 1);
+        }
+        return new Cell();
+    }
+
+    @Override
+    protected long countedIterations(Point point) {
+        return COUNTED_ITERATIONS;
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Cell cell) {
+        int tasks = point.intCount(TASKS);
+        int chains = point.intCount(CHAINS);
+        int busywork = point.intCount(BUSYWORK);
+        boolean memory = !pipes(point);
+        boolean measure = cell.memoryBytes < 0;
+        Crew crew;
+        CompletableFuture<Void> done;
+        try {
+            switch (runtime) {
+                case ModelRuntime.Threads t -> {
+                    crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                    done = PlainBrigade.threads(t.factory(), crew, tally);
+                }
+                case ModelRuntime.Continuations c -> {
+                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    done = PlainBrigade.continuations(c, crew, tally);
+                }
+                case ModelRuntime.Callback c -> {
+                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    done = LoopBrigade.futures(crew, tally, c.runsInline() ? crew.driverReactor() : c.pool());
+                }
+                case ModelRuntime.EventLoop e -> {
+                    String loop = loop(point);
+                    if (loop.equals("direct")) {
+                        crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                        done = PlainBrigade.direct(crew, tally);
+                    } else {
+                        int loops = loop.equals("perCore") ? Runtime.getRuntime().availableProcessors() : 1;
+                        Reactor[] reactors = new Reactor[loops];
+                        for (int i = 0; i < loops; i++) {
+                            reactors[i] = new Reactor();
+                        }
+                        crew = new Crew(tasks, chains, busywork, memory, false, measure, reactors);
+                        done = LoopBrigade.eventLoop(crew, tally);
+                    }
+                }
+                case ModelRuntime.Coroutines c -> {
+                    crew = memory ? new Crew(tasks, chains, busywork, true, false, measure) : new Crew(tasks, chains, busywork, false, false, measure, new Reactor());
+                    done = CoroutineBrigade.start(c.runtime(), crew, tally, memory ? null : crew.driverReactor());
+                }
+                case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("brigade has no " + e.style() + " version");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cell.crew = crew;
+        Crew wired = crew;
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        done.whenComplete((r, e) -> {
+            Throwable failure = e;
+            try {
+                wired.close();
+            } catch (RuntimeException closing) {
+                failure = failure == null ? closing : failure;
+            }
+            if (failure != null) {
+                ended.completeExceptionally(failure);
+            } else {
+                ended.complete(null);
+            }
+        });
+        return ended;
+    }
+
+    @Override
+    protected void verify(Point point, Tally tally, Cell cell) throws WorkMismatchException {
+        Crew crew = cell.crew;
+        long n = tally.iterations();
+        for (int k = 0; k < crew.tasks(); k++) {
+            WorkMismatchException.requireEqual(ITERATIONS, n, "hops of task " + k, crew.hops(k));
+        }
+        WorkMismatchException.requireEqual(ITERATIONS + " x chains", n * crew.chains(), ARRIVALS, crew.arrivals());
+        WorkMismatchException.requireEqual("hops x sum per hop", crew.totalHops() * crew.sumPerHop(), CHECKSUM, crew.checksum());
+        if (cell.memoryBytes < 0) {
+            cell.memoryBytes = crew.memoryBytes();
+        }
+    }
+
+    @Override
+    protected Map<String, Long> counters(Point point, Tally tally, Cell cell) {
+        Crew crew = cell.crew;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(ITERATIONS, tally.iterations());
+        counts.put(HOPS, crew.totalHops());
+        counts.put(ARRIVALS, crew.arrivals());
+        if (point.count(BUSYWORK) > 0) {
+            counts.put(CHECKSUM, crew.checksum());
+        }
+        return counts;
+    }
+
+    @Override
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(MS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
+        metrics.put(NS_PER_HOP, perWindow(iterationsPerSecond, r -> 1e9 / r / point.count(TASKS), "ns"));
+        if (cell.memoryBytes > 0) {
+            metrics.put(MEMORY_BYTES, Metric.once(cell.memoryBytes, "bytes"));
+        }
+        return metrics;
+    }
+
+    private static boolean pipes(Point point) {
+        return point.choice(TRANSPORT).equals("pipe");
+    }
+
+    private static boolean pinned(Point point) {
+        return point.choice(CPUS).equals("one");
+    }
+
+    private static String loop(Point point) {
+        return point.choice(LOOP);
+    }
+}

@@ -1,0 +1,15 @@
+package asyncbench.experiment.grid;
+
+/** One reader of the signal experiments, whatever style it is written in, as its counters see it. */
+interface Reader {
+    Pipe<?> pipe();
+
+    /** Whether it waits for a signal right now. */
+    boolean waiting();
+
+    /** Signals that released it while it waited; exact once it stopped. */
+    long wakeupsSent();
+
+    /** Waits of its that a signal ended; exact once it stopped. */
+    long wakeupsReceived();
+}

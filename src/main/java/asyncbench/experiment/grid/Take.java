@@ -1,0 +1,8 @@
+package asyncbench.experiment.grid;
+
+/** What a reader found in its pipe. */
+enum Take {
+    SEGMENT,
+    EMPTY,
+    CLOSED
+}
