@@ -3,6 +3,7 @@ package asyncbench.experiment;
 import asyncbench.result.Point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncbench.model.Model;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.opentest4j.AssertionFailedError;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,6 +38,40 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void everyModelDoesTheSameWork(Experiment experiment) throws Exception {
+        conforms(experiment);
+    }
+
+    /** An experiment defined here, whose virtual-thread version skips one unit of work at every point. */
+    @Test
+    void aModelThatSkipsWorkFailsConformance() {
+        Experiment skipping = new Experiment() {
+            @Override
+            public Spec spec() {
+                return Spec.of("skipping", "one model does less", new Origin("none", "none"), List.of(asyncbench.model.Style.THREADS),
+                        List.of(Param.of("n", "units of work", List.of(3L), List.of(3L), List.of(3L))), new Headline("score", true));
+            }
+
+            @Override
+            public long heapMegabytes(Model model, Point point) {
+                return 64;
+            }
+
+            @Override
+            public Map<String, Long> countOnce(Model model, Point point) {
+                long n = point.count("n");
+                return Map.of("units", model == Model.VIRTUAL ? n - 1 : n);
+            }
+
+            @Override
+            public Outcome run(Model model, Point point, Measurement measurement, Probe probe) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> conforms(skipping));
+        assertTrue(failure.getMessage().contains("virtual against platform"), failure.getMessage());
+    }
+
+    static void conforms(Experiment experiment) throws Exception {
         Point point = smallestPoint(experiment);
         Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
         for (Model model : experiment.spec().models()) {
