@@ -42,6 +42,15 @@ public final class Main implements Runnable {
                 err.println("asyncbench: " + e.getMessage());
                 return USAGE;
             }
+            if (e instanceof asyncbench.catalog.EnvironmentFault) {
+                err.println("asyncbench: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof java.io.IOException io) {
+                err.println("asyncbench: " + commandLine.getCommandName() + " stopped: "
+                        + asyncbench.catalog.EnvironmentFault.sentence(io) + ".");
+                return 1;
+            }
             err.println("asyncbench: " + commandLine.getCommandName() + " failed: " + e);
             return 1;
         });

@@ -31,8 +31,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.catalog.Catalog$BuiltIn")
+    String catalogClass;
+
     @Override
     public Integer call() throws Exception {
+        Catalog catalog = Catalog.load(catalogClass);
         List<String> runs = Runner.runIds(results);
         if (runs.isEmpty()) {
             throw new UsageException("no runs under " + results + "; start one with './asyncbench run'");
@@ -45,11 +49,18 @@ final class ReportCommand implements Callable<Integer> {
         runIds = given;
         String id = runIds.isEmpty() ? runs.getLast() : runIds.getFirst();
         if (runIds.size() > 1) {
-            id = new Runner(new Catalog.BuiltIn(), results, asyncbench.runner.Progress.SILENT).merge(runIds);
+            id = new Runner(catalog, results, asyncbench.runner.Progress.SILENT).merge(runIds);
             out.println("Merged " + runIds.size() + " runs into " + id);
         }
-        Report.Rendered rendered = Report.render(results.resolve(id), new Catalog.BuiltIn(),
-                Report.comparisons(compare, Model.ids()));
+        Report.Rendered rendered;
+        try {
+            rendered = Report.render(results.resolve(id), catalog, Report.comparisons(compare, Model.ids()));
+        } catch (asyncbench.result.ResultsFile.EarlierFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new asyncbench.catalog.EnvironmentFault("the report of run " + id + " could not be written: "
+                    + asyncbench.catalog.EnvironmentFault.sentence(e) + "; its results are unchanged", e);
+        }
         rendered.verdicts().forEach(v -> out.println("  " + v));
         out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();

@@ -149,7 +149,17 @@ final class RunCommand implements Callable<Integer> {
                 + (run.skipped() > 0 ? ", " + run.skipped() + " already done" : "")
                 + (run.addedForks() > 0 ? ", " + run.addedForks() + " JVMs added by the budget to undecided contrasts" : "")
                 + "; results in " + run.results());
-        Report.Rendered rendered = Report.render(run.directory(), catalog, comparisons);
+        Report.Rendered rendered;
+        try {
+            rendered = Report.render(run.directory(), catalog, comparisons);
+        } catch (asyncbench.result.ResultsFile.EarlierFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            out.flush();
+            throw new asyncbench.catalog.EnvironmentFault("the results of run " + run.runId() + " are kept in " + run.results()
+                    + ", but its report could not be written: " + asyncbench.catalog.EnvironmentFault.sentence(e)
+                    + "; make room, then write it with ./asyncbench report " + run.runId(), e);
+        }
         rendered.verdicts().forEach(v -> out.println("  " + v));
         out.println("Report: " + rendered.report() + " (and " + rendered.report().resolveSibling(Report.HTML) + ")");
         out.flush();

@@ -13,8 +13,7 @@ final class CsvFormat implements ResultFormat {
     public List<Path> writeOut(RunReport report, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (RunReport.Section section : report.sections()) {
-            Path csv = dir.resolve(section.experiment().name() + ".csv");
-            Files.writeString(csv, Tables.csv(section.results()), StandardCharsets.UTF_8);
+            Path csv = ReportFiles.writeString(dir, section.experiment().name() + ".csv", Tables.csv(section.results()));
             files.add(csv);
         }
         return files;

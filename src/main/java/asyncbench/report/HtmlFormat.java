@@ -12,9 +12,8 @@ final class HtmlFormat implements ResultFormat {
 
     @Override
     public List<Path> writeOut(RunReport report, Path dir) throws IOException {
-        Path html = dir.resolve(FILE);
-        Files.writeString(html, Html.page("asyncbench report: run " + report.run(), MarkdownFormat.document(report, dir), dir),
-                StandardCharsets.UTF_8);
+        Path html = ReportFiles.writeString(dir, FILE,
+                Html.page("asyncbench report: run " + report.run(), MarkdownFormat.document(report, dir), dir));
         return List.of(html);
     }
 }

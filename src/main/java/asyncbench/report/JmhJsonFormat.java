@@ -63,9 +63,7 @@ final class JmhJsonFormat implements ResultFormat {
                 entries.add(e);
             }
         }
-        Path file = runDir.resolve(FILE);
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), entries);
-        return file;
+        return ReportFiles.write(runDir, FILE, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
     }
 
     private static Map<String, Object> metric(Metric m) {

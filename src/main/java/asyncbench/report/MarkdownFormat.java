@@ -35,13 +35,9 @@ final class MarkdownFormat implements ResultFormat {
     public List<Path> writeOut(RunReport report, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (RunReport.Section section : report.sections()) {
-            Path table = dir.resolve(section.experiment().name() + ".md");
-            Files.writeString(table, Tables.headline(section.results()), StandardCharsets.UTF_8);
-            files.add(table);
+            files.add(ReportFiles.writeString(dir, section.experiment().name() + ".md", Tables.headline(section.results())));
         }
-        Path md = dir.resolve(FILE);
-        Files.writeString(md, document(report, dir), StandardCharsets.UTF_8);
-        files.add(md);
+        files.add(ReportFiles.writeString(dir, FILE, document(report, dir)));
         return files;
     }
 

@@ -18,7 +18,7 @@ final class PngFormat implements ResultFormat {
     public List<Path> writeOut(RunReport report, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Picture picture : report.pictures().toList()) {
-            Path png = dir.resolve(picture.base() + ".png");
+            byte[] png;
             try {
                 BufferedImage image = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
@@ -29,13 +29,15 @@ final class PngFormat implements ResultFormat {
                 } finally {
                     g.dispose();
                 }
-                ImageIO.write(image, "png", png.toFile());
-                files.add(png);
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                ImageIO.write(image, "png", bytes);
+                png = bytes.toByteArray();
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (RuntimeException | Error noFonts) {
                 return files;
             }
+            files.add(ReportFiles.write(dir, picture.base() + ".png", png));
         }
         return files;
     }

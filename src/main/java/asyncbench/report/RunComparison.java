@@ -263,10 +263,9 @@ public final class RunComparison {
     /** Writes {@code compare-<A>.md} and {@code .html} into run B's directory and returns the Markdown path. */
     public static Path write(Result r, Path runB) throws IOException {
         String md = markdown(r);
-        Path file = runB.resolve("compare-" + r.runA() + ".md");
-        Files.writeString(file, md, StandardCharsets.UTF_8);
-        Files.writeString(runB.resolve("compare-" + r.runA() + ".html"),
-                Html.page("asyncbench: run " + r.runB() + " against " + r.runA(), md, runB), StandardCharsets.UTF_8);
+        Path file = ReportFiles.writeString(runB, "compare-" + r.runA() + ".md", md);
+        ReportFiles.writeString(runB, "compare-" + r.runA() + ".html",
+                Html.page("asyncbench: run " + r.runB() + " against " + r.runA(), md, runB));
         return file;
     }
 }

@@ -18,9 +18,7 @@ final class SvgFormat implements ResultFormat {
             // ids from the picture's name, not the clock: the same results give the same file
             g.setDefsKeyPrefix(picture.base() + "-");
             picture.painter().accept(g);
-            Path svg = dir.resolve(picture.base() + ".svg");
-            Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
-            files.add(svg);
+            files.add(ReportFiles.writeString(dir, picture.base() + ".svg", g.getSVGDocument()));
         }
         return files;
     }

@@ -28,8 +28,6 @@ final class VerdictsFormat implements ResultFormat {
         Calibration.verdict(report.decisions()).ifPresent(c -> out.put("calibration", c));
         List<Decision> decisions = report.decisions();
         out.put("contrasts", decisions);
-        Path file = dir.resolve(FILE);
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
-        return List.of(file);
+        return List.of(ReportFiles.write(dir, FILE, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(out)));
     }
 }

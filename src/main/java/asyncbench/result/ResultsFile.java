@@ -93,7 +93,10 @@ public final class ResultsFile implements AutoCloseable {
     }
 
     /**
-     * The results in {@code file}; a line cut short (or otherwise unreadable) is skipped and counted.
+     * The results in {@code file}; a line that is not a valid result (cut short by a kill, {@code {}},
+     * {@code null}, a field missing, a name that could not be a file's) is skipped and counted, so that
+     * {@code --resume} runs its cell again. A results file may come from another machine: every name in
+     * it that becomes part of a file name is checked to be a {@link #isName plain name}.
      *
      * @throws EarlierFormatException when a line is of the format that stored choices by position
      */
@@ -114,16 +117,45 @@ public final class ResultsFile implements AutoCloseable {
                 unreadable++;
                 continue;
             }
-            if (node != null && node.isObject() && !node.has("format")) {
+            if (node != null && node.isObject() && !node.has("format") && node.has("experiment") && node.has("params")) {
                 throw new EarlierFormatException(file);
             }
+            if (node == null || !node.isObject() || node.path("format").asInt() != FORMAT) {
+                unreadable++;
+                continue;
+            }
             try {
-                results.add(Json.MAPPER.treeToValue(node, CellResult.class));
+                CellResult result = Json.MAPPER.treeToValue(node, CellResult.class);
+                if (valid(result)) {
+                    results.add(result);
+                } else {
+                    unreadable++;
+                }
             } catch (IOException | IllegalArgumentException e) {
                 unreadable++;
             }
         }
         return new Contents(results, unreadable);
+    }
+
+    /** A name the lab writes and may put in a file name: a letter or digit first, then letters, digits, '.', '_', '+' or '-'. */
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}");
+
+    /** Whether {@code s} is a plain name: it cannot name a directory, or leave one. */
+    public static boolean isName(String s) {
+        return s != null && PLAIN_NAME.matcher(s).matches();
+    }
+
+    private static boolean valid(CellResult r) {
+        if (r == null || r.status() == null || r.params() == null || !isName(r.experiment()) || !isName(r.model())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : r.params().values().entrySet()) {
+            if (!isName(e.getKey()) || (e.getValue() instanceof String choice && !isName(choice))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A results file written before choices were stored by name: it has to be converted once. */

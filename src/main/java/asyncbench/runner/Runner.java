@@ -1,5 +1,6 @@
 package asyncbench.runner;
 
+import asyncbench.catalog.EnvironmentFault;
 import asyncbench.catalog.UsageException;
 import asyncbench.catalog.Catalog;
 import asyncbench.experiment.Experiment;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public final class Runner {
     }
 
     /** Starts a new run of {@code plan}. */
-    public Run start(Plan plan) throws UsageException, IOException, InterruptedException {
+    public Run start(Plan plan) throws UsageException, IOException, InterruptedException, EnvironmentFault {
         List<CellSpec> cells = plan.cells(catalog);
         Fork.checkJvmArgs(plan.jvmArgs());
         Path dir;
@@ -72,25 +74,29 @@ public final class Runner {
                     + ": give --results a directory this user can create and write");
         }
         String runId = dir.getFileName().toString();
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
-        return execute(runId, dir, plan, cells, List.of());
+        try (RunLock lock = RunLock.take(dir)) {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PLAN).toFile(), plan);
+            return execute(runId, dir, plan, cells, List.of());
+        }
     }
 
     /** Goes on with run {@code runId}: plans its cells again and runs those it has not recorded, then spends what is left of its budget. */
-    public Run resume(String runId) throws UsageException, IOException, InterruptedException {
+    public Run resume(String runId) throws UsageException, IOException, InterruptedException, EnvironmentFault {
         Path dir = resultsRoot.resolve(runId);
         if (!Files.isRegularFile(dir.resolve(PLAN))) {
             throw new UsageException("no run '" + runId + "' under " + resultsRoot + "; runs: " + String.join(", ", runIds(resultsRoot)));
         }
-        Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
-        // a cell that erred (a JVM that died, perhaps with the run) is tried again; other outcomes stand
-        List<CellResult> done = ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results()).stream()
-                .filter(r -> r.status() != Status.ERROR).toList();
-        return execute(runId, dir, plan, plan.cells(catalog), done);
+        try (RunLock lock = RunLock.take(dir)) {
+            Plan plan = readPlan(dir);
+            // a cell that erred (a JVM that died, perhaps with the run) is tried again; other outcomes stand
+            List<CellResult> done = ResultsFile.latest(ResultsFile.read(dir.resolve(ResultsFile.NAME)).results()).stream()
+                    .filter(r -> r.status() != Status.ERROR).toList();
+            return execute(runId, dir, plan, plan.cells(catalog), done);
+        }
     }
 
     private Run execute(String runId, Path dir, Plan plan, List<CellSpec> cells, List<CellResult> recorded)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, EnvironmentFault {
         Set<String> done = recorded.stream().map(CellResult::key).collect(Collectors.toSet());
         List<List<CellSpec>> points = byPoint(cells.stream().filter(c -> !done.contains(c.key())).toList());
         Map<String, Object> host = Host.describe();
@@ -137,7 +143,7 @@ public final class Runner {
                     List<CellResult> mine = forks.get(cell);
                     CellResult result = CellResult.ofForks(mine).recorded(runId, host, started.toString(), seconds.get(cell))
                             .withReasons(Collections.nCopies(mine.size(), MINIMUM));
-                    results.add(result);
+                    record(results, dir, runId, result, state.size());
                     state.put(result.key(), result);
                     ran.put(result.key(), result);
                     clock.cellDone();
@@ -177,7 +183,7 @@ public final class Runner {
                     reasons.add(BUDGET + step.get().why() + "; this JVM ended " + one.status().id() + ": " + one.message());
                     after = before.withReasons(reasons);
                 }
-                results.add(after);
+                record(results, dir, runId, after, state.size());
                 state.put(key, after);
                 ran.put(key, after);
                 extra++;
@@ -190,6 +196,20 @@ public final class Runner {
             }
         }
         return new Run(runId, dir, List.copyOf(ran.values()), done.size(), extra);
+    }
+
+    /**
+     * Appends a cell to the results; when the machine refuses (a full disk), the run stops there with one
+     * sentence: every line before is intact, and {@code --resume} measures the rest.
+     */
+    private static void record(ResultsFile results, Path dir, String runId, CellResult cell, int recorded) throws EnvironmentFault {
+        try {
+            results.add(cell);
+        } catch (IOException e) {
+            throw new EnvironmentFault("the run stopped: " + EnvironmentFault.sentence(e) + "; the " + recorded
+                    + " cells recorded before are kept in " + dir.resolve(ResultsFile.NAME)
+                    + "; make room, then finish the run with ./asyncbench run --resume " + runId, e);
+        }
     }
 
     /** Why a JVM ran: every cell's first ones. */
@@ -263,7 +283,7 @@ public final class Runner {
             if (!Files.isRegularFile(dir.resolve(PLAN))) {
                 throw new UsageException("no run '" + id + "' under " + resultsRoot + "; runs: " + String.join(", ", runIds(resultsRoot)));
             }
-            Plan plan = Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class).whole();
+            Plan plan = readPlan(dir).whole();
             if (whole == null) {
                 whole = plan;
                 firstId = id;
@@ -305,14 +325,34 @@ public final class Runner {
         }
     }
 
-    /** The runs recorded under {@code root}, oldest first. */
+    /** A run's plan; one that cannot be read (cut short, edited, of another version) is said in one sentence. */
+    static Plan readPlan(Path dir) throws UsageException, IOException {
+        try {
+            return Json.MAPPER.readValue(dir.resolve(PLAN).toFile(), Plan.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new UsageException("the plan of run " + dir.getFileName() + " (" + dir.resolve(PLAN)
+                    + ") is unreadable: it is not a plan this asyncbench wrote; start a new run instead");
+        }
+    }
+
+    /** When a run's plan was written: when the run started (or its shards were merged). */
+    private static java.nio.file.attribute.FileTime planWritten(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(PLAN));
+        } catch (IOException gone) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /** The runs recorded under {@code root}, oldest first: in the order their plans were written, then by id. */
     public static List<String> runIds(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (var dirs = Files.list(root)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve(PLAN)))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .sorted(Comparator.comparing((Path d) -> planWritten(d)).thenComparing(d -> d.getFileName().toString()))
+                    .map(d -> d.getFileName().toString()).toList();
         }
     }
 }

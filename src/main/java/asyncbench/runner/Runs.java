@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The runs kept under a results directory, addressed as people do: by id, by the name given at
- * {@code run --name}, or as {@code latest} and {@code previous} (by id, which starts with the time the
- * run started). Only a run directly under the results directory is ever found: a reference never
+ * {@code run --name}, or as {@code latest} and {@code previous} (the run whose plan was written last,
+ * and the one before). Only a run directly under the results directory is ever found: a reference never
  * leads elsewhere.
  */
 public final class Runs {
@@ -32,7 +32,12 @@ public final class Runs {
             return ref;
         }
         for (String id : ids.reversed()) {
-            Plan plan = Json.MAPPER.readValue(root.resolve(id).resolve(Runner.PLAN).toFile(), Plan.class);
+            Plan plan;
+            try {
+                plan = Json.MAPPER.readValue(root.resolve(id).resolve(Runner.PLAN).toFile(), Plan.class);
+            } catch (com.fasterxml.jackson.core.JacksonException unreadable) {
+                continue; // a plan that cannot be read names no run
+            }
             if (ref.equals(plan.name())) {
                 return id;
             }
