@@ -83,33 +83,66 @@ final class LoadCommand implements Callable<Integer> {
         LoadCounts counts;
         Histogram latency;
         double elapsed;
+        String lastProblem;
+        // the answers still owed when the time is up get this long, then count as cut off, not as timeouts
+        Duration drain = Duration.ofSeconds(Math.min(timeoutSeconds, 1));
+        if (warmupSeconds > 0) {
+            // a warm-up of its own, so that -n counts only the measured requests
+            LoadGenerator.Settings warm = new LoadGenerator.Settings(target, connections, perRequest, threads, null,
+                    Duration.ofSeconds(timeoutSeconds), 0);
+            try (LoadGenerator load = LoadGenerator.start(warm)) {
+                if (rate > 0) {
+                    load.fixedRate(rate);
+                }
+                load.awaitFinished(Duration.ofSeconds(warmupSeconds));
+                load.stop(drain);
+            }
+        }
         try (LoadGenerator load = LoadGenerator.start(settings)) {
             if (rate > 0) {
                 load.fixedRate(rate);
             }
-            boolean finished = load.awaitFinished(Duration.ofSeconds(warmupSeconds));
-            LoadCounts before = load.counts();
             latency = load.intervalLatency(null);
             long start = System.nanoTime();
-            if (!finished) {
-                load.awaitFinished(Duration.ofSeconds(seconds));
-            }
+            load.awaitFinished(Duration.ofSeconds(seconds));
             elapsed = (System.nanoTime() - start) / 1e9;
             latency = load.intervalLatency(latency);
-            counts = load.stop(Duration.ofSeconds(timeoutSeconds)).minus(before);
-            if (counts.errors() > 0) {
-                out.println("Last error: " + load.lastProblem());
-            }
+            counts = load.stop(drain);
+            lastProblem = load.lastProblem();
+        }
+        if (counts.errors() > 0) {
+            out.println("Last error: " + printable(lastProblem));
         }
         out.printf(Locale.ROOT, "Requests/sec: %.1f  (%d answered with 2xx in %.2f s)%n", counts.answered() / elapsed, counts.answered(), elapsed);
         out.printf(Locale.ROOT, "Latency (%s), us: p50 %d  p90 %d  p99 %d  p99.9 %d  max %d%n",
                 rate > 0 ? "from each request's slot" : "from each request's send",
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9), latency.getMaxValue());
-        out.printf(Locale.ROOT, "Errors: %d  (non-2xx %d, connect %d, reset %d, timeout %d, protocol %d); connections opened %d%n",
-                counts.errors(), counts.badStatus(), counts.connectErrors(), counts.resets(), counts.timeouts(), counts.protocolErrors(),
-                counts.connections());
+        out.printf(Locale.ROOT, "Errors: %d  (non-2xx %d, wrong body %d, connect %d, reset %d, timeout %d, protocol %d); connections opened %d%n",
+                counts.errors(), counts.badStatus(), counts.badBody(), counts.connectErrors(), counts.resets(), counts.timeouts(),
+                counts.protocolErrors(), counts.connections());
+        out.printf(Locale.ROOT, "Requests sent %d: answered %d (any status), failed without an answer %d, cut off at the end %d%n",
+                counts.sent(), counts.responses(), counts.connectErrors() + counts.resets() + counts.timeouts() + counts.protocolErrors(),
+                counts.unanswered());
         out.flush();
+        if (counts.answered() == 0) {
+            spec.commandLine().getErr().println("asyncbench: no request to " + target + " was answered with 2xx"
+                    + (lastProblem.isEmpty() ? "" : "; the last problem: " + printable(lastProblem)));
+            return 1;
+        }
         return 0;
+    }
+
+    /** Text from the network made safe for a terminal: every control or non-ASCII character as \\xNN. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c >= 0x20 && c < 0x7f) {
+                b.append(c);
+            } else {
+                b.append(String.format(Locale.ROOT, "\\x%02x", (int) c & 0xff));
+            }
+        }
+        return b.toString();
     }
 }

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     String profile;
 
     @Option(names = "--cell-timeout", paramLabel = "SECONDS",
-            description = "Kill a cell still running after this long and record it as a timeout; default: the profile's.")
+            description = "Kill a cell's JVM still running after this many seconds (plus 1.5 s per GiB of heap it touches at start) and record the cell as a timeout; each JVM of a cell has this time of its own; default: the profile's.")
     Long cellTimeoutSeconds;
 
     @Option(names = "--forks", paramLabel = "N",
@@ -105,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
         if (shard == null || shard.contains("/")) {
             return shard;
         }
+        if (!shard.strip().matches("[0-9]{1,6}")) {
+            throw new UsageException("--shard must be K/N (this machine's share K of N, e.g. 2/4) or N with K from the environment, was '" + shard + "'");
+        }
         if (env.containsKey("ASYNCBENCH_SHARD")) {
             return env.get("ASYNCBENCH_SHARD").strip() + "/" + shard;
         }
@@ -129,9 +132,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Runner.Run run;
         if (resume != null) {
-            if (!experiments.isEmpty() || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
+            if (!experiments.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--profile") || !models.isEmpty() || !params.isEmpty() || cellTimeoutSeconds != null
                     || forks != null || jfr || shard != null || !jvmArgs.isEmpty() || budget != null || name != null) {
-                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --cell-timeout, --forks, --jfr, --jvm-arg, --shard, --budget or --name with it");
+                throw new UsageException("--resume takes the run's own plan: give no experiment, --models, --param, --profile, --cell-timeout, --forks, --jfr, --jvm-arg, --shard, --budget or --name with it");
             }
             String id = Runs.resolve(results, resume);
             warnIfBusy();
@@ -237,6 +240,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("malformed --param '" + p + "': write NAME=VALUES, e.g. readers=2^5..2^10");
             }
             String name = p.substring(0, eq).trim();
+            if (parsed.containsKey(name)) {
+                throw new UsageException("--param " + name + " is given twice: give all its values once, separated by commas");
+            }
             Optional<Param> param = catalog.experiments().stream().flatMap(e -> e.spec().params().stream())
                     .filter(x -> x.name().equals(name)).findFirst();
             parsed.put(name, param.isPresent() ? ParamValues.parse(param.get(), p.substring(eq + 1))

@@ -35,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UsageException("--port must be between 0 and 65535, was " + port);
         }
+        checkFree(host, port);
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,7 +46,36 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }));
-        Serve.run(chosen, m, host, port, System.out, interrupted);
+        try {
+            Serve.run(chosen, m, host, port, System.out, interrupted);
+        } catch (java.net.BindException e) {
+            throw new UsageException(inUse(host, port));
+        }
         return 0;
+    }
+
+    /**
+     * Refuses, before any server starts (some print pages of their own on a failed bind), an address
+     * this machine cannot resolve or a port another process holds.
+     */
+    static void checkFree(String host, int port) throws UsageException {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageException("--host '" + host + "' is not an address of this machine: give an address such as 127.0.0.1");
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(address, port));
+        } catch (java.io.IOException e) {
+            throw new UsageException(e instanceof java.net.BindException && !String.valueOf(e.getMessage()).contains("in use")
+                    ? "cannot listen on " + host + ": it is not an address of this machine; give one such as 127.0.0.1"
+                    : inUse(host, port));
+        }
+    }
+
+    private static String inUse(String host, int port) {
+        return "port " + port + " on " + host + " is in use by another process: give another --port, or --port 0 for any free one";
     }
 }

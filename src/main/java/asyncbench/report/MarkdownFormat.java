@@ -185,6 +185,30 @@ final class MarkdownFormat implements ResultFormat {
         md.append('\n');
     }
 
+    /**
+     * A string from a results file as Markdown text: one line, and every character that Markdown or HTML
+     * would read as markup (a table's bar, a tag, emphasis, a link) shown as itself.
+     */
+    static String text(Object value) {
+        String s = String.valueOf(value).replaceAll("[\\r\\n\\t]+", " ");
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\\', '|', '*', '`', '[', ']' -> b.append('\\').append(c);
+                default -> b.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A string from a results file inside a code span: one line, no backtick to end it early. */
+    static String code(String value) {
+        return value.replaceAll("[\\r\\n\\t]+", " ").replace('`', '\'');
+    }
+
     private static void limits(StringBuilder md, List<CellResult> cells) {
         List<CellResult> notOk = cells.stream().filter(c -> c.status() != Status.OK).toList();
         if (notOk.isEmpty()) {
@@ -193,7 +217,7 @@ final class MarkdownFormat implements ResultFormat {
         md.append("### Cells that did not measure\n\n");
         for (CellResult c : notOk) {
             md.append("- ").append(c.model()).append(' ').append(c.params()).append(": **").append(c.status().id())
-                    .append("**: ").append(Optional.ofNullable(c.message()).orElse("")).append('\n');
+                    .append("**: ").append(text(Optional.ofNullable(c.message()).orElse(""))).append('\n');
         }
         md.append('\n');
     }
@@ -205,32 +229,32 @@ final class MarkdownFormat implements ResultFormat {
         }
         CellResult first = results.stream().filter(c -> c.jvm() != null).findFirst().orElse(results.getFirst());
         Map<String, Object> host = first.host() == null ? Map.of() : first.host();
-        md.append("- Machine: ").append(host.getOrDefault("cpu", "?")).append(", ").append(host.getOrDefault("cores", "?"))
+        md.append("- Machine: ").append(text(host.getOrDefault("cpu", "?"))).append(", ").append(text(host.getOrDefault("cores", "?")))
                 .append(" cores, ").append(host.containsKey("memTotalBytes")
                         ? Units.bytes(((Number) host.get("memTotalBytes")).doubleValue()) : "?").append(" memory, ")
-                .append(host.getOrDefault("os", "?")).append('\n');
+                .append(text(host.getOrDefault("os", "?"))).append('\n');
         Map<String, Long> machines = results.stream().filter(c -> c.host() != null)
                 .collect(Collectors.groupingBy(c -> c.host().getOrDefault("cpu", "?") + ", "
                         + c.host().getOrDefault("cores", "?") + " cores", LinkedHashMap::new, Collectors.counting()));
         if (machines.size() > 1) {
             md.append("- **Cells from ").append(machines.size()).append(" different machines** (compare models only within one): ");
-            md.append(String.join("; ", machines.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " cells)").toList()))
+            md.append(String.join("; ", machines.entrySet().stream().map(e -> text(e.getKey()) + " (" + e.getValue() + " cells)").toList()))
                     .append('\n');
         }
         if (host.get("kernelLimits") instanceof Map<?, ?> limits && !limits.isEmpty()) {
-            md.append("- Kernel limits: ").append(limits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            md.append("- Kernel limits: ").append(limits.entrySet().stream().map(e -> text(e.getKey()) + " " + text(e.getValue()))
                     .collect(Collectors.joining(", "))).append('\n');
         }
         if (first.jvm() != null) {
-            md.append("- JVM: ").append(first.jvm().vendor()).append(' ').append(first.jvm().version())
-                    .append(", GC ").append(String.join(" + ", first.jvm().gcs())).append('\n');
+            md.append("- JVM: ").append(text(first.jvm().vendor())).append(' ').append(text(first.jvm().version()))
+                    .append(", GC ").append(text(String.join(" + ", first.jvm().gcs()))).append('\n');
             md.append("- JVM flags of the first cell (heap sizes, collector and model flags vary by cell): `")
-                    .append(String.join(" ", first.jvm().flags())).append("`\n");
+                    .append(code(String.join(" ", first.jvm().flags()))).append("`\n");
         }
-        md.append("- Source: ").append(host.getOrDefault("gitCommit", "?")).append("; profile ")
-                .append(first.profile()).append("; ").append(results.size()).append(" cells");
+        md.append("- Source: ").append(text(host.getOrDefault("gitCommit", "?"))).append("; profile ")
+                .append(text(first.profile())).append("; ").append(results.size()).append(" cells");
         if (unreadable > 0) {
-            md.append("; ").append(unreadable).append(" unreadable line(s) skipped (a run cut short)");
+            md.append("; ").append(unreadable).append(" unreadable line(s) skipped (cut short by a kill, or not a valid result)");
         }
         java.util.IntSummaryStatistics forks = results.stream().mapToInt(c -> c.forks() == null ? 1 : c.forks()).summaryStatistics();
         md.append("\n- Each cell ran in ").append(forks.getMax() > 1

@@ -270,14 +270,14 @@ final class Tables {
                     + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))).orElse("ok");
         }
         if (c.status() == Status.LIMIT && c.limit() != null) {
-            return c.limit().reached() < 0 ? "limit: " + c.limit().limit()
-                    : "limit: " + c.limit().reached() + " fit (" + c.limit().limit() + ")";
+            String limit = MarkdownFormat.text(c.limit().limit()).replace("\\|", "|");
+            return c.limit().reached() < 0 ? "limit: " + limit : "limit: " + c.limit().reached() + " fit (" + limit + ")";
         }
         return c.status().id();
     }
 
     private static StringBuilder row(StringBuilder md, List<String> cells) {
-        md.append("| ").append(String.join(" | ", cells.stream().map(s -> s.replace("|", "\\|")).toList())).append(" |\n");
+        md.append("| ").append(String.join(" | ", cells.stream().map(s -> s.replace("|", "\\|").replaceAll("[\\r\\n]+", " ")).toList())).append(" |\n");
         return md;
     }
 

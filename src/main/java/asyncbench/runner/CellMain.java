@@ -32,11 +32,29 @@ public final class CellMain {
     static final String MARKER = "@asyncbench-result ";
     /** Set on a cell's JVM by a run that asks for a flight recording of each cell ({@code run --jfr}). */
     static final String FLIGHT_RECORDER = "asyncbench.flightRecorder";
+    /**
+     * Set on a cell's JVM by its parent, which keeps the cell's standard input open while it lives: when
+     * it closes (the parent ended, even by {@code kill -9}), the cell ends at once, and with it any server
+     * it started, which watches the cell the same way.
+     */
+    static final String WATCH_PARENT = "asyncbench.watchParent";
 
     private CellMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean(WATCH_PARENT)) {
+            Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // nothing is sent: only the end matters
+                    }
+                } catch (java.io.IOException closed) {
+                    // the same end
+                }
+                Runtime.getRuntime().halt(3);
+            });
+        }
         Catalog catalog = Catalog.load(args[0]);
         Experiment experiment = catalog.byName(args[1]).orElseThrow();
         Model model = Model.byId(args[2]).orElseThrow();

@@ -60,6 +60,7 @@ final class Fork {
         cmd.add("--add-exports");
         cmd.add("java.base/jdk.internal.vm=ALL-UNNAMED");
         cmd.addAll(spec.model().jvmFlags());
+        cmd.add("-D" + CellMain.WATCH_PARENT + "=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CellMain.class.getName());
@@ -147,7 +148,11 @@ final class Fork {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            String why = output.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit code " + p.exitValue());
+            String why = output.lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("Error: Could not create the Java Virtual Machine")
+                            && !l.startsWith("Error: A fatal exception has occurred"))
+                    .collect(java.util.stream.Collectors.joining(": "));
+            why = why.isEmpty() ? "exit code " + p.exitValue() : why;
             throw new UsageException("--jvm-arg: the JVM does not start with " + String.join(" ", args) + ": " + why);
         }
     }
@@ -185,8 +190,8 @@ final class Fork {
             return spec.failed(Status.ERROR, "cannot start the cell's JVM: " + e.getMessage(), null);
         }
         current = process;
-        try {
-            process.getOutputStream().close();
+        // the cell's standard input stays open while this JVM lives: the cell ends when it closes, however this one ends
+        try (java.io.OutputStream lifeline = process.getOutputStream()) {
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -36,7 +36,8 @@ public final class ParamValues {
             }
             values.add(s);
         }
-        return List.copyOf(values);
+        // a value given twice is one point, planned once
+        return values.stream().distinct().toList();
     }
 
     public static List<Long> parse(String name, String text) throws UsageException {
@@ -53,6 +54,9 @@ public final class ParamValues {
             }
             String from = s.substring(0, dots).trim();
             String to = s.substring(dots + 2).trim();
+            if (from.isEmpty() || to.isEmpty()) {
+                throw new UsageException("malformed range '" + s + "' for parameter '" + name + "': a range needs both ends, e.g. 1..4");
+            }
             long low = nonNegative(name, single(name, from));
             long high = nonNegative(name, single(name, to));
             if (low > high) {
@@ -66,7 +70,7 @@ public final class ParamValues {
                 }
             }
         }
-        return List.copyOf(values);
+        return values.stream().distinct().toList();
     }
 
     private static long single(String name, String s) throws UsageException {

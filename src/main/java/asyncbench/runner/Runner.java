@@ -102,7 +102,12 @@ public final class Runner {
         Map<String, Object> host = Host.describe();
         Fork fork = new Fork(catalog.getClass().getName(), plan.cellTimeout());
         Fork.prepareArchive(catalog.getClass().getName());
-        Thread killOnExit = new Thread(fork::stop, "kill-running-cell");
+        Thread killOnExit = new Thread(() -> {
+            fork.stop();
+            System.err.println("\nasyncbench: stopped; the cells recorded so far are kept in " + dir.resolve(ResultsFile.NAME)
+                    + "; finish the run with ./asyncbench run --resume " + runId);
+            System.err.flush();
+        }, "kill-running-cell");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         // the order of models within a round: shuffled, the same for the same run
         Random order = new Random(runId.hashCode());

@@ -208,4 +208,191 @@ class FaultsTest {
             }
         }
     }
+
+    @Test
+    void aPortInUseOrAnUnknownHostIsOneSentenceForEveryServer() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            for (String server : asyncbench.server.Server.ids()) {
+                Ran ran = asyncbench("serve", "--server", server, "--port", Integer.toString(taken.getLocalPort())).plain();
+                assertEquals(2, ran.code(), server + ": " + ran.err());
+                assertTrue(ran.err().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use by another process"), ran.err());
+                assertFalse(ran.out().contains("listening"), server + " did not start: " + ran.out());
+            }
+        }
+        Ran ran = asyncbench("serve", "--server", "jdk", "--host", "no.such.host.invalid").plain();
+        assertEquals(2, ran.code());
+        assertTrue(ran.err().contains("--host 'no.such.host.invalid' is not an address of this machine"), ran.err());
+    }
+
+    /** A server on loopback that answers each connection with {@code answer} (null: never answers), until closed. */
+    private static java.net.ServerSocket fakeServer(byte[] answer) throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 200, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            List<java.net.Socket> open = new java.util.ArrayList<>();
+            try {
+                while (true) {
+                    java.net.Socket s = server.accept();
+                    open.add(s);
+                    if (answer != null) {
+                        Thread.ofPlatform().daemon().start(() -> {
+                            try (s) {
+                                s.getInputStream().read(new byte[4096]);
+                                s.getOutputStream().write(answer);
+                            } catch (java.io.IOException gone) {
+                                // the client left
+                            }
+                        });
+                    }
+                }
+            } catch (java.io.IOException closed) {
+                // the test ended
+            }
+        });
+        return server;
+    }
+
+    @Test
+    void loadSaysWhenNothingWasAnsweredAndPrintsServerBytesEscaped() throws Exception {
+        Ran refused;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = free.getLocalPort();
+            free.close();
+            refused = asyncbench("load", "http://127.0.0.1:" + port + "/json", "-c", "2", "-d", "1", "--warmup", "0").plain();
+        }
+        assertEquals(1, refused.code(), "nothing answered: " + refused.out());
+        assertTrue(refused.err().contains("no request to http://127.0.0.1:"), refused.err());
+
+        try (java.net.ServerSocket garbage = fakeServer("\u001b[31mNOT HTTP\u0007\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))) {
+            Ran ran = asyncbench("load", "http://127.0.0.1:" + garbage.getLocalPort() + "/json", "-c", "2", "-d", "1", "--warmup", "0").plain();
+            assertEquals(1, ran.code(), ran.out());
+            assertFalse(ran.out().contains("\u001b") || ran.err().contains("\u001b") || ran.out().contains("\u0007"), "no raw control bytes");
+            assertTrue(ran.out().contains("\\x1b") || ran.err().contains("\\x1b"), "the escape byte shown escaped: " + ran.out() + ran.err());
+        }
+    }
+
+    @Test
+    void aSilentServersRequestsAreCutOffAtTheEndNotTimedOut() throws Exception {
+        try (java.net.ServerSocket silent = fakeServer(null)) {
+            Ran ran = asyncbench("load", "http://127.0.0.1:" + silent.getLocalPort() + "/json", "-c", "3", "-d", "1", "--warmup", "0").plain();
+            assertEquals(1, ran.code(), ran.out());
+            assertTrue(ran.out().contains("timeout 0"), ran.out());
+            assertTrue(ran.out().contains("Requests sent 3: answered 0 (any status), failed without an answer 0, cut off at the end 3"), ran.out());
+        }
+    }
+
+    @Test
+    void requestsOfTheWarmUpDoNotCountTowardsTheLimit() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = "{\"message\":\"Hello, World!\"}".getBytes(StandardCharsets.UTF_8);
+        http.createContext("/json", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        http.start();
+        try {
+            Ran ran = asyncbench("load", "http://127.0.0.1:" + http.getAddress().getPort() + "/json", "-n", "200", "-c", "4", "-d", "5").plain();
+            assertEquals(0, ran.code(), ran.out() + ran.err());
+            assertTrue(ran.out().contains("(200 answered with 2xx"), ran.out());
+            assertTrue(ran.out().contains("Requests sent 200: answered 200 (any status), failed without an answer 0, cut off at the end 0"), ran.out());
+            assertTrue(ran.out().contains("connections opened 4"), ran.out());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aHostileMessageInAResultStaysOneLineOfTextInTheReport() throws Exception {
+        String id = finishedRun(results);
+        Path file = results.resolve(id).resolve("results.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        String virtual = lines.stream().filter(l -> l.contains("\"model\":\"virtual\"")).findFirst().orElseThrow();
+        String hostile = virtual.replace("\"status\":\"ok\"", "\"status\":\"error\",\"message\":\"a|b\\n# heading\\n<script>alert(1)</script>\"");
+        Files.writeString(file, String.join("\n", lines.getFirst(), hostile) + "\n");
+        assertEquals(0, asyncbench("report", id, "--catalog", CATALOG, "--results", results.toString()).plain().code());
+        String md = Files.readString(results.resolve(id).resolve("report.md"));
+        assertFalse(md.contains("<script>"), md);
+        assertFalse(md.contains("\n# heading"), "no new line, no heading from a message");
+        assertTrue(md.contains("a\\|b # heading &lt;script&gt;alert(1)&lt;/script&gt;"), md);
+        String html = Files.readString(results.resolve(id).resolve("report.html"));
+        assertFalse(html.contains("<script>alert"), "nor in the HTML");
+    }
+
+    /** The processes this one started, and theirs. */
+    private static List<ProcessHandle> descendants(ProcessHandle p) {
+        return p.descendants().toList();
+    }
+
+    /** A process's command line as the kernel has it, arguments separated by spaces; empty once it has ended. */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException ended) {
+            return "";
+        }
+    }
+
+    @Test
+    void aCellAndItsServerEndWithTheirParentHoweverItEnds() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process parent = new ProcessBuilder(javaBin.toString(), "--enable-native-access=ALL-UNNAMED",
+                "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "asyncbench.cli.Main", "run", "server", "--profile", "smoke", "--models", "platform", "--param", "server=jdk",
+                "--forks", "1", "--results", results.toString())
+                .redirectErrorStream(true).redirectOutput(results.resolve("parent.log").toFile()).start();
+        List<ProcessHandle> started = List.of();
+        try {
+            // the run's cell JVM, and the server JVM the cell starts: a child of the run that has a child of its own
+            for (int i = 0; i < 600 && started.size() < 2; i++) {
+                Thread.sleep(100);
+                started = parent.toHandle().children().filter(h -> commandLine(h).contains("CellMain"))
+                        .flatMap(cell -> cell.children().findAny().map(server -> Stream.of(cell, server)).orElse(Stream.empty()))
+                        .toList();
+            }
+            assertTrue(started.size() >= 2, "a cell and its server started: " + started + " of "
+                    + descendants(parent.toHandle()).stream().map(h -> h.info().commandLine().orElse("?")).toList()
+                    + "; the run said: " + Files.readString(results.resolve("parent.log")));
+            parent.toHandle().destroyForcibly();
+            parent.waitFor();
+            for (ProcessHandle child : started) {
+                boolean ended = child.onExit().thenApply(h -> true)
+                        .completeOnTimeout(false, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+                assertTrue(ended, "ended with its parent: " + child.info().commandLine().orElse("?"));
+            }
+        } finally {
+            parent.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aHungCellEndsWithItsKilledParent() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process parent = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                "asyncbench.cli.Main", "run", "hang", "--catalog", CATALOG, "--param", "n=1", "--models", "platform",
+                "--forks", "1", "--cell-timeout", "3600", "--results", results.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessHandle cell = null;
+        try {
+            for (int i = 0; i < 600 && cell == null; i++) {
+                Thread.sleep(100);
+                cell = parent.toHandle().children().filter(h -> commandLine(h).contains("CellMain")).findAny().orElse(null);
+            }
+            assertTrue(cell != null, "the cell started");
+            parent.toHandle().destroyForcibly();
+            parent.waitFor();
+            boolean ended = cell.onExit().thenApply(h -> true)
+                    .completeOnTimeout(false, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+            assertTrue(ended, "a cell that would sleep for ever ended with its parent");
+        } finally {
+            parent.destroyForcibly();
+            if (cell != null) {
+                cell.destroyForcibly();
+            }
+        }
+    }
 }

@@ -58,6 +58,11 @@ class MainTest {
         "run signal-grid --shard 3/2| --shard must be K/N with 1 <= K <= N",
         "run signal-grid --shard 4| --shard 4 needs this machine's K",
         "run signal-grid --jvm-arg=-XX:+UseNoSuchGC| --jvm-arg: the JVM does not start with -XX:+UseNoSuchGC: Unrecognized VM option 'UseNoSuchGC'",
+        "run signal-grid --param readers=1..| malformed range '1..' for parameter 'readers': a range needs both ends",
+        "run signal-grid --shard abc| --shard must be K/N (this machine's share K of N, e.g. 2/4)",
+        "run signal-grid --param readers=32 --param readers=64| --param readers is given twice",
+        "run --resume nope --profile full| --resume takes the run's own plan",
+        "run signal-grid --jvm-arg=-Xmx1k| --jvm-arg: the JVM does not start with -Xmx1k: Error occurred during initialization of VM: Too small maximum heap",
         "launch| Unmatched argument at index 0: 'launch'"})
     void badInputExitsWith2AndOneMessage(String args, String expected) {
         String[] argv = (args + (args.contains("--results") ? "" : " --results " + results)).split(" ");

@@ -12,6 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ParamValuesTest {
     @Test
+    void aValueGivenTwiceIsOnePoint() throws UsageException {
+        assertEquals(List.of(1L), ParamValues.parse("readers", "1,1"));
+        assertEquals(List.of(1L, 2L, 3L), ParamValues.parse("readers", "1..3,2"));
+    }
+
+    @Test
     void parsesNumbersPowersAndRanges() throws UsageException {
         assertEquals(List.of(32L, 64L, 128L), ParamValues.parse("readers", "2^5..2^7"));
         assertEquals(List.of(1L, 2L, 3L), ParamValues.parse("writers", "1..3"));
