@@ -30,6 +30,9 @@ sealed class CoroutineRuntime : AutoCloseable {
     /** Resumes a coroutine that [await]ed; callable from any thread. */
     abstract fun resume(c: Continuation<Unit>)
 
+    /** Whether [resume] hands the coroutine to a dispatcher's threads rather than running it on the caller's. */
+    abstract val dispatches: Boolean
+
     /** Lets every coroutine that is ready on the loop run before the caller goes on. */
     abstract suspend fun yieldNow()
 

@@ -37,6 +37,8 @@ class KotlinxRuntime : CoroutineRuntime() {
 
     override fun resume(c: Continuation<Unit>) = c.resume(Unit)
 
+    override val dispatches = true
+
     override suspend fun yieldNow() = yield()
 
     override fun <T> runLoop(main: suspend () -> T): T {

@@ -44,6 +44,8 @@ class MinimalRuntime : CoroutineRuntime() {
         if (w.subscribe(c)) COROUTINE_SUSPENDED else Unit
     }
 
+    override val dispatches = false
+
     override fun resume(c: Continuation<Unit>) {
         if (looping) {
             ready.addLast(c)

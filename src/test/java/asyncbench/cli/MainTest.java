@@ -41,7 +41,7 @@ class MainTest {
         "run --resume nope signal-grid| --resume takes the run's own plan",
         "run --frobnicate| Unknown option: '--frobnicate'",
         "report| no runs under",
-        "run signal-grid --param readers=2 --param writers=4| signal-grid cannot run at readers=2 writers=4 counting=shared: writers (4) must not exceed readers (2)",
+        "run signal-grid --param readers=2 --param writers=4| signal-grid cannot run at readers=2 writers=4 counting=shared completion=queued: writers (4) must not exceed readers (2)",
         "run waiters --models virtual --param waiters=2^34| needs a",
         "run waiters --models virtual --param waiters=2^34| fits",
         "run signal-pair --param counting=fast| unknown value 'fast' for parameter 'counting'; valid: shared, perReader",

@@ -41,4 +41,10 @@ final class BlockingReader implements Runnable, Reader {
     public long wakeupsReceived() {
         return pipe.event.wakeupsReceived();
     }
+
+    /** A thread always goes on on its own thread. */
+    @Override
+    public long resumedOffWriter() {
+        return pipe.event.wakeupsReceived();
+    }
 }

@@ -13,6 +13,7 @@ final class CallbackReader implements Reader {
     private final CountDownLatch finished;
     private final Runnable resume = this::resumed;
     private long wakeups;
+    private long offWriter;
 
     CallbackReader(CallbackPipe<CompletableFuture<Void>> pipe, Tally iterations, CountDownLatch finished) {
         this.pipe = pipe;
@@ -42,7 +43,15 @@ final class CallbackReader implements Reader {
 
     private void resumed() {
         wakeups++;
+        if (!Completion.onWriter()) {
+            offWriter++;
+        }
         start();
+    }
+
+    @Override
+    public long resumedOffWriter() {
+        return offWriter;
     }
 
     @Override

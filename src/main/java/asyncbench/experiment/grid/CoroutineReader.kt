@@ -12,8 +12,19 @@ import kotlin.coroutines.Continuation
 class CoroutineReader internal constructor(
     private val runtime: CoroutineRuntime,
     private val iterations: Tally,
+    completion: Completion,
 ) : Reader, Waitable {
-    private val pipe = CallbackPipe<Continuation<Unit>>(runtime::resume)
+    // queued: through the runtime's dispatcher where it has one, else to the shared pool; inline: resumed by the writer
+    private val pipe = CallbackPipe<Continuation<Unit>>(
+        when {
+            completion == Completion.INLINE -> {
+                require(!runtime.dispatches) { "a dispatching runtime cannot resume a reader inline" }
+                java.util.function.Consumer { c -> runtime.resume(c) }
+            }
+            runtime.dispatches -> java.util.function.Consumer { c -> runtime.resume(c) }
+            else -> java.util.function.Consumer { c -> Completion.sharedPool().execute { runtime.resume(c) } }
+        })
+    private var offWriter = 0L
     /** Whether the last wait really suspended; written before the suspension, read after the resumption. */
     private var suspended = false
     private var wakeups = 0L
@@ -32,6 +43,9 @@ class CoroutineReader internal constructor(
                     runtime.await(this)
                     if (suspended) {
                         wakeups++
+                        if (!Completion.onWriter()) {
+                            offWriter++
+                        }
                     }
                 }
                 Take.CLOSED -> return
@@ -51,4 +65,6 @@ class CoroutineReader internal constructor(
     override fun wakeupsSent(): Long = pipe.wakeupsSent()
 
     override fun wakeupsReceived(): Long = wakeups
+
+    override fun resumedOffWriter(): Long = offWriter
 }

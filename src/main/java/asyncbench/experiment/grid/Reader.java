@@ -12,4 +12,7 @@ interface Reader {
 
     /** Waits of its that a signal ended; exact once it stopped. */
     long wakeupsReceived();
+
+    /** Of those, the ones after which it went on off the writer's thread (on its own, or on a pool's). */
+    long resumedOffWriter();
 }

@@ -38,12 +38,16 @@ final class Readers {
     }
 
     /** Starts one reader per tally on {@code runtime}; reader i counts on {@code tallies[i]}. */
-    static Readers start(ModelRuntime runtime, Tally[] tallies) throws LimitReachedException {
+    static Readers start(ModelRuntime runtime, Tally[] tallies, Completion completion) throws LimitReachedException {
         int count = tallies.length;
         return switch (runtime) {
             case ModelRuntime.Threads threads -> onThreads(threads, tallies);
             case ModelRuntime.Callback callback -> {
-                Executor completer = callback.completer();
+                // queued: to the model's pool, or the shared one; inline: the writer completes the future itself
+                Executor completer = switch (completion) {
+                    case QUEUED -> callback.runsInline() ? Completion.sharedPool() : callback.pool();
+                    case INLINE -> Runnable::run;
+                };
                 CountDownLatch finished = new CountDownLatch(count);
                 CallbackReader[] readers = new CallbackReader[count];
                 for (int i = 0; i < count; i++) {
@@ -59,7 +63,7 @@ final class Readers {
                 CountDownLatch finished = new CountDownLatch(count);
                 CoroutineReader[] readers = new CoroutineReader[count];
                 for (int i = 0; i < count; i++) {
-                    readers[i] = new CoroutineReader(coroutines.runtime(), tallies[i]);
+                    readers[i] = new CoroutineReader(coroutines.runtime(), tallies[i], completion);
                 }
                 for (CoroutineReader r : readers) {
                     r.start(finished);
@@ -159,6 +163,11 @@ final class Readers {
         return sum(Reader::wakeupsReceived);
     }
 
+    /** Waits after which the reader went on off a writer's thread; exact once closed. */
+    long resumedOffWriter() {
+        return sum(Reader::resumedOffWriter);
+    }
+
     /** Segments added to all pipes. */
     long added() {
         return sum(r -> r.pipe().added());
@@ -190,9 +199,13 @@ final class Readers {
 
     /** Closes every pipe and waits for every reader to stop; segments left in a pipe stay counted. */
     void close(Duration timeout) throws InterruptedException, TimeoutException {
-        for (Reader r : readers) {
-            r.pipe().close();
-        }
+        // closed from the writers' side, as a writer: a reader it wakes inline runs there, as on a writer
+        Thread closer = Thread.ofPlatform().name(Completion.WRITER + "close").start(() -> {
+            for (Reader r : readers) {
+                r.pipe().close();
+            }
+        });
+        closer.join();
         stopped.await(timeout.toNanos());
     }
 }

@@ -15,6 +15,7 @@ import asyncbench.experiment.Windows;
 import asyncbench.experiment.WorkMismatchException;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
+import asyncbench.model.Style;
 import asyncbench.os.ProcStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class SignalGrid implements Experiment {
     public static final String READERS = "readers";
     public static final String WRITERS = "writers";
     public static final String COUNTING = "counting";
+    public static final String COMPLETION = "completion";
+    /** Waits that a signal ended, per iteration: how often a reader found its pipe empty. */
+    public static final String WAITS_PER_ITERATION = "waitsPerIteration";
+    public static final String RESUMED_OFF_WRITER = "resumedOffWriter";
     public static final String ITERATIONS_PER_SECOND = "iterationsPerSecond";
     public static final String SEGMENTS_WRITTEN = "segmentsWritten";
     public static final String ITERATIONS = "iterations";
@@ -65,22 +70,53 @@ public final class SignalGrid implements Experiment {
                         + "async is faster; at 1 x 1 it measured 355 M iterations for classic and 141 M for async."),
                 List.of(
                         Param.of(READERS, "readers, one pipe each",
-                                List.of(32L), List.of(32L, 4096L), Param.powersOfTwo(5, 17)),
+                                List.of(32L), List.of(32L, 512L, 4096L), Param.powersOfTwo(5, 17)),
                         Param.of(WRITERS, "writer threads; readers are split evenly among them",
                                 List.of(2L), List.of(1L, 8L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
-                        counting()));
+                        counting(), completion()));
     }
 
-    /** One reader and one writer: the cost of a signal round trip and nothing else. */
+    /**
+     * One reader and one writer, the original's 1 x 1 corner. The writer adds segments faster than the
+     * reader takes them, so the reader seldom finds its pipe empty (waits per iteration says how seldom):
+     * this measures a reader and a writer contending for one pipe's lock, not a signalling round trip,
+     * which is what {@code handover} measures.
+     */
     public static SignalGrid pair() {
         List<Long> one = List.of(1L);
         return new SignalGrid("signal-pair",
-                "1 reader and 1 writer over one pipe; reader iterations/s (thread start and stop not timed)",
+                "1 reader and 1 writer over one pipe, contending for its lock (the reader seldom waits); reader iterations/s "
+                        + "(thread start and stop not timed)",
                 new Origin("The 1 reader x 1 writer corner of " + ORIGINAL + "'s grid: a thread blocked on an auto-reset event against an awaiting task.",
                         "355 M iterations for classic threads and 141 M for async at 1 x 1, a minute each (the tables here are per second)."),
                 List.of(Param.of(READERS, "readers, one pipe each", one, one, one),
                         Param.of(WRITERS, "writer threads", one, one, one),
-                        counting()));
+                        counting(), completion()));
+    }
+
+    /**
+     * How the writer wakes an asynchronous reader: queued to a pool, the original's (the default in every
+     * profile, and what the heatmaps compare), or inline, resumed by the writer itself (full profile).
+     */
+    private static Param completion() {
+        List<String> original = List.of(Completion.QUEUED.id);
+        return Param.choice(COMPLETION, "how a writer wakes an async reader: queued to a pool, as the original's "
+                        + "QueueUserWorkItem(SetResult), or inline, run by the writer inside the pipe's lock (readers on threads wait on an event either way)",
+                Completion.ids(), original, original, Completion.ids());
+    }
+
+    /**
+     * Readers on threads wait on an event whatever the completion, so they run at the queued points only;
+     * so does {@code coroutine}, whose dispatcher always queues.
+     */
+    @Override
+    public List<Point> points(Model model, List<Point> grid) {
+        boolean inlineToo = model.style() == Style.CALLBACK || model == Model.SUSPEND;
+        return inlineToo ? grid : grid.stream().filter(p -> p.choice(COMPLETION).equals(Completion.QUEUED.id)).toList();
+    }
+
+    private static Completion completion(Point point) {
+        return Completion.byId(point.choice(COMPLETION));
     }
 
     /** The original counts every read under its writer's lock; perReader takes that contention away. */
@@ -120,7 +156,7 @@ public final class SignalGrid implements Experiment {
         int writerCount = point.intCount(WRITERS);
         LimitReachedException.requireThreads(writerCount);
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount));
+            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount), completion(point));
             Writers writers = new Writers(readers, writerCount, COUNTED_ROUNDS);
             writers.awaitDone();
             readers.awaitDrained(DRAIN_TIMEOUT);
@@ -146,7 +182,7 @@ public final class SignalGrid implements Experiment {
         Windows.of(List.of(1.0, 2.0), "");
         ProcStatus.read();
         try (ModelRuntime runtime = model.open()) {
-            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount));
+            Readers readers = Readers.start(runtime, tallies(point, readerCount, writerCount), completion(point));
             Writers writers = new Writers(readers, writerCount, Long.MAX_VALUE);
             Metric rate;
             try {
@@ -162,11 +198,20 @@ public final class SignalGrid implements Experiment {
             counters.put(SEGMENTS_LEFT, readers.remaining());
             counters.put(WAKEUPS_SENT, readers.wakeupsSent());
             counters.put(WAKEUPS_RECEIVED, readers.wakeupsReceived());
+            counters.put(RESUMED_OFF_WRITER, readers.resumedOffWriter());
             WorkMismatchException.requireEqual(SEGMENTS_WRITTEN, counters.get(SEGMENTS_WRITTEN),
                     ITERATIONS + "+" + SEGMENTS_LEFT, counters.get(ITERATIONS) + counters.get(SEGMENTS_LEFT));
             WorkMismatchException.requireEqual(WAKEUPS_SENT, counters.get(WAKEUPS_SENT),
                     WAKEUPS_RECEIVED, counters.get(WAKEUPS_RECEIVED));
-            return new Outcome(Map.of(ITERATIONS_PER_SECOND, rate), counters);
+            // the hand-off the point asks for: every wait ended off the writer's thread (queued), or none did (inline)
+            boolean inline = completion(point) == Completion.INLINE && model.style() != Style.THREADS;
+            WorkMismatchException.requireEqual(inline ? "waits resumed off the writer (inline: none)" : WAKEUPS_RECEIVED,
+                    inline ? 0 : counters.get(WAKEUPS_RECEIVED), RESUMED_OFF_WRITER, counters.get(RESUMED_OFF_WRITER));
+            Map<String, Metric> metrics = new LinkedHashMap<>();
+            metrics.put(ITERATIONS_PER_SECOND, rate);
+            long iterations = Math.max(1, counters.get(ITERATIONS));
+            metrics.put(WAITS_PER_ITERATION, Metric.once((double) counters.get(WAKEUPS_RECEIVED) / iterations, "waits/iteration"));
+            return new Outcome(metrics, counters);
         }
     }
 
@@ -182,7 +227,7 @@ public final class SignalGrid implements Experiment {
                     share.add(readers.pipe(i));
                 }
                 Pipe<?>[] pipes = share.toArray(new Pipe<?>[0]);
-                threads.add(Thread.ofPlatform().name("writer-" + w).start(() -> write(pipes, rounds)));
+                threads.add(Thread.ofPlatform().name(Completion.WRITER + w).start(() -> write(pipes, rounds)));
             }
         }
 

@@ -131,7 +131,7 @@ public final class Waiters implements Experiment {
 
     /** Starts {@code count} readers, each counting on its own, and returns once every one of them waits. */
     private static Readers startWaiting(ModelRuntime runtime, int count) throws Exception {
-        Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1));
+        Readers readers = Readers.start(runtime, Tally.of(Tally.Counting.PER_READER, count, 1), Completion.QUEUED);
         try {
             awaitAllWaiting(readers, count);
         } catch (TimeoutException e) {
