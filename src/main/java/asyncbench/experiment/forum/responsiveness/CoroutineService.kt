@@ -9,9 +9,10 @@ internal class CoroutineService(shape: Services.Shape, private val runtime: Coro
         runtime.launch {
             val job = newJob()
             while (!job.runSlice()) {
+                job.yielded()
                 runtime.yieldNow()
             }
-            jobEnded()
+            jobEnded(job)
         }
     }
 

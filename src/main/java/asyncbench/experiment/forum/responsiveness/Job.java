@@ -9,12 +9,16 @@ import asyncbench.experiment.Spin;
  * work is fixed, not the time: a job that the kernel preempts takes longer, it does not do less.
  */
 final class Job {
+    private final long rounds;
     private final long sliceRounds;
     private long remaining;
     private long sink = 1;
+    private long slices;
+    private long yields;
 
     Job(long jobNanos, long sliceNanos) {
-        this.remaining = Math.max(1, Spin.roundsFor(jobNanos));
+        this.rounds = Math.max(1, Spin.roundsFor(jobNanos));
+        this.remaining = rounds;
         this.sliceRounds = sliceNanos == 0 ? remaining : Spin.roundsFor(sliceNanos);
     }
 
@@ -23,11 +27,35 @@ final class Job {
         long n = Math.min(sliceRounds, remaining);
         sink = Spin.rounds(sink, n);
         remaining -= n;
+        slices++;
         return remaining == 0;
+    }
+
+    /** The job's caller yielded between two slices, its model's way. */
+    void yielded() {
+        yields++;
     }
 
     /** What the job computed, so that it cannot be left out. */
     long sink() {
         return sink;
+    }
+
+    long slices() {
+        return slices;
+    }
+
+    long yields() {
+        return yields;
+    }
+
+    /** The rounds of the whole job, in slices of the length asked: what a finished job must have run. */
+    long expectedSlices() {
+        return (rounds + sliceRounds - 1) / sliceRounds;
+    }
+
+    /** What a job that did all its rounds computed: the same rounds in one go. */
+    long expectedSink() {
+        return Spin.rounds(1, rounds);
     }
 }

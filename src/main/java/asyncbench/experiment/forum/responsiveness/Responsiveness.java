@@ -50,6 +50,9 @@ public final class Responsiveness implements Experiment {
     public static final String SENT = "requestsSent";
     public static final String ANSWERED = "requestsAnswered";
     public static final String ANSWER_SUM = "sumOfAnswers";
+    public static final String JOBS_FINISHED = "jobsFinished";
+    public static final String SLICES = "jobSlices";
+    public static final String YIELDS = "jobYields";
     private static final long COUNTED_REQUESTS = 20;
     /** A request unanswered this long is starved: the cell ends as a limit reached. */
     static final long STALL_SECONDS = 3;
@@ -110,7 +113,9 @@ public final class Responsiveness implements Experiment {
         LatencyWindows perWindow = new LatencyWindows();
         double jobsPerSecond = 0;
         Client client;
+        Service used;
         try (ModelRuntime runtime = model.open(); Service service = Services.of(runtime, shape(point))) {
+            used = service;
             client = new Client(service, point.count(INTERVAL_MICROS), Long.MAX_VALUE, recorder);
             Thread thread = Thread.ofPlatform().name("client").start(client::run);
             try {
@@ -139,6 +144,19 @@ public final class Responsiveness implements Experiment {
             }
         }
         client.verify();
+        // the jobs did their work and yielded as asked: a model whose jobs skipped a yield or a slice fails here
+        // (closing the service waited for every running job to end: its counts are final)
+        if (used.wrongJob().isPresent()) {
+            throw new WorkMismatchException(used.wrongJob().get());
+        }
+        if (used.jobsFinished() == 0) {
+            throw new WorkMismatchException("no long job finished while the requests were measured: the jobs did not run");
+        }
+        counts = new LinkedHashMap<>(counts);
+        counts.put(JOBS_FINISHED, used.jobsFinished());
+        counts.put(SLICES, used.slicesRun());
+        counts.put(YIELDS, used.yieldsMade());
+        WorkMismatchException.requireEqual(SLICES + "-" + JOBS_FINISHED, used.slicesRun() - used.jobsFinished(), YIELDS, used.yieldsMade());
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.putAll(perWindow.metrics("us"));
         metrics.put(JOBS_PER_SECOND, Metric.once(jobsPerSecond, "jobs/s"));

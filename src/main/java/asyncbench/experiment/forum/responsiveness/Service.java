@@ -14,6 +14,15 @@ public interface Service extends AutoCloseable {
     /** Jobs finished so far. */
     long jobsFinished();
 
+    /** Slices the finished jobs ran. */
+    long slicesRun();
+
+    /** Yields the finished jobs made between their slices. */
+    long yieldsMade();
+
+    /** What a finished job did wrong (too few slices, no yield between two, work left out), if any did. */
+    java.util.Optional<String> wrongJob();
+
     /** Stops starting jobs and waits for the running ones to end. */
     @Override
     void close() throws Exception;

@@ -44,6 +44,11 @@ public final class Services {
         /** Starts every job from outside the runtime, as a server's acceptor would: one platform thread. */
         private final ExecutorService feeder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("jobs").factory());
         private final AtomicLong finished = new AtomicLong();
+        private final AtomicLong slices = new AtomicLong();
+        private final AtomicLong yields = new AtomicLong();
+        private final java.util.concurrent.atomic.AtomicReference<String> wrongJob = new java.util.concurrent.atomic.AtomicReference<>();
+        /** What every finished job must have computed, replayed once in one go. */
+        private volatile long expectedSink;
         private final AtomicInteger live = new AtomicInteger();
         volatile boolean stopping;
 
@@ -53,6 +58,7 @@ public final class Services {
         }
 
         final void startJobs() {
+            expectedSink = newJob().expectedSink();
             live.set(shape.jobs());
             for (int i = 0; i < shape.jobs(); i++) {
                 feeder.execute(this::startJob);
@@ -76,16 +82,27 @@ public final class Services {
                 @Override
                 public void run() {
                     if (job.runSlice()) {
-                        jobEnded();
+                        jobEnded(job);
                     } else {
+                        job.yielded();
                         executor.execute(this);
                     }
                 }
             });
         }
 
-        /** A job ended: the feeder starts the next one in its slot, or the slot ends if the service is stopping. */
-        final void jobEnded() {
+        /**
+         * A job ended: it is checked (every slice run, a yield between each two, the whole computation
+         * done), then the feeder starts the next one in its slot, or the slot ends if the service is stopping.
+         */
+        final void jobEnded(Job job) {
+            slices.addAndGet(job.slices());
+            yields.addAndGet(job.yields());
+            if (job.slices() != job.expectedSlices() || job.yields() != job.slices() - 1 || job.sink() != expectedSink) {
+                wrongJob.compareAndSet(null, "a job ran " + job.slices() + " slices of " + job.expectedSlices() + " with "
+                        + job.yields() + " yields between them (" + (job.slices() - 1) + " asked)"
+                        + (job.sink() != expectedSink ? " and did not compute what its rounds compute" : ""));
+            }
             finished.incrementAndGet();
             if (stopping) {
                 live.decrementAndGet();
@@ -108,6 +125,21 @@ public final class Services {
         @Override
         public final long jobsFinished() {
             return finished.get();
+        }
+
+        @Override
+        public final long slicesRun() {
+            return slices.get();
+        }
+
+        @Override
+        public final long yieldsMade() {
+            return yields.get();
+        }
+
+        @Override
+        public final java.util.Optional<String> wrongJob() {
+            return java.util.Optional.ofNullable(wrongJob.get());
         }
 
         @Override
@@ -141,9 +173,10 @@ public final class Services {
             factory.newThread(() -> {
                 Job job = newJob();
                 while (!job.runSlice()) {
+                    job.yielded();
                     Thread.yield();
                 }
-                jobEnded();
+                jobEnded(job);
             }).start();
         }
 

@@ -72,6 +72,21 @@ class ResponsivenessTest {
             }
 
             @Override
+            public long slicesRun() {
+                return 0;
+            }
+
+            @Override
+            public long yieldsMade() {
+                return 0;
+            }
+
+            @Override
+            public java.util.Optional<String> wrongJob() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -88,5 +103,38 @@ class ResponsivenessTest {
         List<Point> grid = List.of(point(4, 0, "shared"), point(4, 0, "separate"), point(4, 100, "shared"),
                 point(4, 100, "separate"));
         assertEquals(grid.subList(0, 3), responsiveness.points(Model.VIRTUAL, grid));
+    }
+
+    /** A job checked at its end: all its slices, a yield between each two, its whole computation; anything less is named. */
+    @Test
+    void aJobThatSkippedAYieldOrASliceIsCaught() {
+        Services.Shape shape = new Services.Shape(1, 2_000_000, 200_000, false);
+        Services.Base service = new Services.Base(shape) {
+            @Override
+            void startJob() {
+            }
+
+            @Override
+            CompletableFuture<Long> handle(long n) {
+                return CompletableFuture.completedFuture(n);
+            }
+        };
+        service.startJobs();
+        Job honest = service.newJob();
+        while (!honest.runSlice()) {
+            honest.yielded();
+        }
+        service.jobEnded(honest);
+        assertTrue(service.wrongJob().isEmpty(), "a job that yielded between its slices passes");
+        assertEquals(honest.expectedSlices(), service.slicesRun());
+        assertEquals(honest.expectedSlices() - 1, service.yieldsMade());
+        assertTrue(honest.expectedSlices() > 1, "the job has slices to yield between");
+
+        Job greedy = service.newJob();
+        while (!greedy.runSlice()) {
+            // no yield
+        }
+        service.jobEnded(greedy);
+        assertTrue(service.wrongJob().orElseThrow().contains("yields between them"), service.wrongJob().orElseThrow());
     }
 }
