@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The brigade's tasks and the links between them: {@code tasks} split into {@code chains} as evenly as
  * they go, a link in front of every task and one behind each chain's last, read by the driver. Each
- * hop reads a shared buffer {@code busywork} times with volatile reads and checks the sum. What every
+ * hop reads a shared buffer {@code busywork} times with volatile reads and adds what it read to its
+ * task's checksum, which the cell compares with the hops made times the buffer's sum. What every
  * task and chain did is counted here, readable once the brigade has ended.
  */
 final class Crew implements AutoCloseable {
@@ -139,9 +140,8 @@ final class Crew implements AutoCloseable {
         for (int i = 0; i < busywork; i++) {
             sum += (int) INTS.getVolatile(BUFFER, i);
         }
-        if (sum != sumPerHop) {
-            throw new IllegalStateException("busywork read " + sum + ", not " + sumPerHop);
-        }
+        // what was read is added as read; the cell compares the total with hops x the buffer's sum at the end,
+        // so a hop that read less, or read what another hop was writing, fails the cell
         checksums.setRelease(k, checksums.getPlain(k) + sum);
         hops.setRelease(k, hops.getPlain(k) + 1);
         return Link.next(token);
