@@ -31,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
  * chain's first pipe and reads it back from every chain's last, and that is one iteration. Each hop
  * may do busywork (volatile reads of a buffer, checked). The figure is milliseconds per iteration.
  *
- * <p>Over real OS pipes ({@code transport=pipe}) or in-memory one-slot channels ({@code memory}).
+ * <p>Over connected UNIX stream sockets ({@code transport=unixSocket}, the default: the suite's
+ * {@code UnixStream::pair} in thread-brigade and async-brigade alike), OS pipes ({@code pipe}) or
+ * in-memory one-slot channels ({@code memory}, as async-mem-brigade).
  * Threads block on their pipe, pinned to one CPU or not ({@code cpus}); bare continuations, futures,
  * coroutines and the event loop wait on a Selector; the event loop also runs one loop per core, or
  * as the floor: one thread that makes every read and write itself ({@code loop=direct}).
@@ -44,7 +46,7 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
     public static final String CHAINS = "chains";
     public static final String BUSYWORK = "busywork";
     public static final String TRANSPORT = "transport";
-    public static final List<String> TRANSPORTS = List.of("pipe", "memory");
+    public static final List<String> TRANSPORTS = Transport.ids();
     public static final String CPUS = "cpus";
     public static final List<String> CPU_SETS = List.of("all", "one");
     public static final String LOOP = "loop";
@@ -81,8 +83,9 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
                         List.of(1L, 2L, 4L, 8L, 16L, 64L)),
                 Param.of(BUSYWORK, "volatile reads of a buffer at each hop", 0, 65_536,
                         List.of(0L), List.of(0L), List.of(0L, 8_192L, 65_536L)),
-                Param.choice(TRANSPORT, "what links the tasks: OS pipes, or in-memory one-slot channels", TRANSPORTS,
-                        List.of("pipe"), List.of("pipe"), TRANSPORTS),
+                Param.choice(TRANSPORT, "what links the tasks: connected UNIX stream sockets (the suite's UnixStream pairs, "
+                        + "in thread-brigade and async-brigade alike: the default), OS pipes, or in-memory one-slot channels (async-mem-brigade's)",
+                        TRANSPORTS, List.of("unixSocket"), List.of("unixSocket"), TRANSPORTS),
                 Param.choice(CPUS, "CPUs the cell's JVM may use (one: taskset -c 0); platform threads only", CPU_SETS,
                         List.of("all"), CPU_SETS, CPU_SETS),
                 Param.choice(LOOP, "the event loop: one Selector thread, one per core, or one thread making every hop itself",
@@ -132,7 +135,7 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
             throw new IllegalStateException("cpus=one, but this JVM may use " + Runtime.getRuntime().availableProcessors()
                     + " CPUs: it was not started under taskset");
         }
-        if (pipes(point)) {
+        if (transport(point).usesDescriptors()) {
             long needed = Crew.descriptors(tasks, point.count(CHAINS)) + SPARE_DESCRIPTORS;
             long limit = KernelLimits.openFiles();
             if (limit >= 0 && needed > limit) {
@@ -156,28 +159,29 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
         int tasks = point.intCount(TASKS);
         int chains = point.intCount(CHAINS);
         int busywork = point.intCount(BUSYWORK);
-        boolean memory = !pipes(point);
+        Transport transport = transport(point);
+        boolean memory = transport == Transport.MEMORY;
         boolean measure = cell.memoryBytes < 0;
         Crew crew;
         CompletableFuture<Void> done;
         try {
             switch (runtime) {
                 case ModelRuntime.Threads t -> {
-                    crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                    crew = new Crew(tasks, chains, busywork, transport, true, measure);
                     done = PlainBrigade.threads(t.factory(), crew, tally);
                 }
                 case ModelRuntime.Continuations c -> {
-                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    crew = new Crew(tasks, chains, busywork, transport, false, measure, new Reactor());
                     done = PlainBrigade.continuations(c, crew, tally);
                 }
                 case ModelRuntime.Callback c -> {
-                    crew = new Crew(tasks, chains, busywork, memory, false, measure, new Reactor());
+                    crew = new Crew(tasks, chains, busywork, transport, false, measure, new Reactor());
                     done = LoopBrigade.futures(crew, tally, c.runsInline() ? crew.driverReactor() : c.pool());
                 }
                 case ModelRuntime.EventLoop e -> {
                     String loop = loop(point);
                     if (loop.equals("direct")) {
-                        crew = new Crew(tasks, chains, busywork, memory, true, measure);
+                        crew = new Crew(tasks, chains, busywork, transport, true, measure);
                         done = PlainBrigade.direct(crew, tally);
                     } else {
                         int loops = loop.equals("perCore") ? Runtime.getRuntime().availableProcessors() : 1;
@@ -185,12 +189,12 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
                         for (int i = 0; i < loops; i++) {
                             reactors[i] = new Reactor();
                         }
-                        crew = new Crew(tasks, chains, busywork, memory, false, measure, reactors);
+                        crew = new Crew(tasks, chains, busywork, transport, false, measure, reactors);
                         done = LoopBrigade.eventLoop(crew, tally);
                     }
                 }
                 case ModelRuntime.Coroutines c -> {
-                    crew = memory ? new Crew(tasks, chains, busywork, true, false, measure) : new Crew(tasks, chains, busywork, false, false, measure, new Reactor());
+                    crew = memory ? new Crew(tasks, chains, busywork, transport, false, measure) : new Crew(tasks, chains, busywork, transport, false, measure, new Reactor());
                     done = CoroutineBrigade.start(c.runtime(), crew, tally, memory ? null : crew.driverReactor());
                 }
                 case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("brigade has no " + e.style() + " version");
@@ -255,8 +259,8 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
         return metrics;
     }
 
-    private static boolean pipes(Point point) {
-        return point.choice(TRANSPORT).equals("pipe");
+    private static Transport transport(Point point) {
+        return Transport.byId(point.choice(TRANSPORT));
     }
 
     private static boolean pinned(Point point) {

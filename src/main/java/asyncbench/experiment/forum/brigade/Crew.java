@@ -44,7 +44,7 @@ final class Crew implements AutoCloseable {
      * @param reactors the loops the tasks run on, chain c on reactor c mod n and the driver on the first;
      *                 empty for blocking links read by threads
      */
-    Crew(int tasks, int chains, int busywork, boolean memory, boolean blocking, boolean measureMemory, Reactor... reactors)
+    Crew(int tasks, int chains, int busywork, Transport transport, boolean blocking, boolean measureMemory, Reactor... reactors)
             throws IOException {
         this.busywork = busywork;
         this.measureMemory = measureMemory;
@@ -68,7 +68,11 @@ final class Crew implements AutoCloseable {
             for (int i = 0; i < links.length; i++) {
                 Reactor reader = blocking || reactors.length == 0 ? null
                         : i < tasks ? reactors[chainOf[i] % reactors.length] : reactors[0];
-                links[i] = memory ? new Link.Memory(blocking) : new Link.OsPipe(reader);
+                links[i] = switch (transport) {
+                    case PIPE -> new Link.OsPipe(reader);
+                    case UNIX_SOCKET -> new Link.UnixSocket(reader);
+                    case MEMORY -> new Link.Memory(blocking);
+                };
             }
         } catch (IOException | RuntimeException e) {
             close();

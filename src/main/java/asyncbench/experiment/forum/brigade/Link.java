@@ -109,6 +109,83 @@ abstract sealed class Link implements AutoCloseable {
         }
     }
 
+    /**
+     * A pair of connected UNIX stream sockets, one byte per token, as the suite's async-brigade
+     * ({@code UnixStream::pair}); EOF is the writing end shut down. The pair is made by binding a
+     * listener to a fresh path in the temporary directory, connecting and accepting, then removing the
+     * path. Blocking for a thread; non-blocking, read when {@code reactor} reports it readable, for a loop.
+     */
+    static final class UnixSocket extends Link {
+        private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+        private final java.nio.channels.SocketChannel reader;
+        private final java.nio.channels.SocketChannel writer;
+        private final Reactor reactor;
+        private final ByteBuffer in = ByteBuffer.allocateDirect(1);
+        private final ByteBuffer out = ByteBuffer.allocateDirect(1);
+
+        UnixSocket(Reactor reactor) throws IOException {
+            this.reactor = reactor;
+            java.nio.file.Path path = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "asyncbench-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet() + ".sock");
+            java.net.UnixDomainSocketAddress address = java.net.UnixDomainSocketAddress.of(path);
+            try (java.nio.channels.ServerSocketChannel listener =
+                         java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                listener.bind(address);
+                writer = java.nio.channels.SocketChannel.open(address);
+                reader = listener.accept();
+            } finally {
+                java.nio.file.Files.deleteIfExists(path);
+            }
+            boolean blocking = reactor == null;
+            reader.configureBlocking(blocking);
+            writer.configureBlocking(blocking);
+        }
+
+        @Override
+        int take() throws IOException {
+            in.clear();
+            int n = reader.read(in);
+            return n < 0 ? EOF : in.get(0) & 0xff;
+        }
+
+        @Override
+        int takeOr(Runnable wake) {
+            try {
+                in.clear();
+                int n = reader.read(in);
+                if (n == 0) {
+                    reactor.whenReadable(reader, wake);
+                    return NONE;
+                }
+                return n < 0 ? EOF : in.get(0) & 0xff;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void put(int token) throws IOException {
+            if (token == EOF) {
+                writer.shutdownOutput();
+                return;
+            }
+            out.clear();
+            out.put(0, (byte) token);
+            if (writer.write(out) != 1) {
+                throw new IllegalStateException("a socket holding at most one token took no byte");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                writer.close();
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
     /** An in-memory one-slot channel: a bounded queue of one for threads, a slot and a waker for loops. */
     static final class Memory extends Link {
         private final ArrayBlockingQueue<Integer> queue;

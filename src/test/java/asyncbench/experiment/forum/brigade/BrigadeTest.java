@@ -73,7 +73,7 @@ class BrigadeTest {
 
     @Test
     void aTokenThatSkippedATaskIsCaught() throws Exception {
-        try (Crew crew = new Crew(4, 1, 0, true, false, false)) {
+        try (Crew crew = new Crew(4, 1, 0, Transport.MEMORY, false, false)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> crew.arrived(0, 3));
             assertTrue(e.getMessage().contains("not 4"), e.getMessage());
         }
