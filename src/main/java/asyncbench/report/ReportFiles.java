@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
+import asyncbench.result.ResultsFile;
 
 /**
  * Every file a report writes goes through here: into its run's directory only, under a plain name,
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * full disk leaves the earlier version (or nothing), never a file cut short or a 0-byte picture.
  */
 final class ReportFiles {
-    /** A letter or digit first, then letters, digits, '.', '_', '+' or '-': no separator, so no other directory. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}");
+    /** The file system's longest file name. */
+    private static final int LONGEST = 255;
 
     private ReportFiles() {
     }
@@ -24,7 +24,7 @@ final class ReportFiles {
     }
 
     static Path write(Path dir, String name, byte[] bytes) throws IOException {
-        if (!NAME.matcher(name).matches()) {
+        if (!ResultsFile.isPlain(name, LONGEST)) {
             throw new IllegalArgumentException("not a plain file name: '" + name + "'");
         }
         Path target = dir.resolve(name);

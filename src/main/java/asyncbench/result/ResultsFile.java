@@ -138,12 +138,19 @@ public final class ResultsFile implements AutoCloseable {
         return new Contents(results, unreadable);
     }
 
-    /** A name the lab writes and may put in a file name: a letter or digit first, then letters, digits, '.', '_', '+' or '-'. */
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}");
+    /** A letter or digit first, then letters, digits, '.', '_', '+' or '-': no separator, so no other directory. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    /** The longest name a results line may hold: a file name made of three of them still fits the file system's 255. */
+    private static final int LONGEST_NAME = 64;
 
-    /** Whether {@code s} is a plain name: it cannot name a directory, or leave one. */
+    /** Whether {@code s} is a plain name of at most {@code longest} characters: it cannot name a directory, or leave one. */
+    public static boolean isPlain(String s, int longest) {
+        return s != null && s.length() <= longest && PLAIN.matcher(s).matches();
+    }
+
+    /** Whether {@code s} may be a name in a results line: plain, and short enough to become part of a file name. */
     public static boolean isName(String s) {
-        return s != null && PLAIN_NAME.matcher(s).matches();
+        return isPlain(s, LONGEST_NAME);
     }
 
     private static boolean valid(CellResult r) {
