@@ -24,6 +24,11 @@ public final class Plain {
         return new Continuation(SCOPE, body);
     }
 
+    /** Whether the caller runs inside a bare continuation made by {@link #continuation}. */
+    public static boolean inContinuation() {
+        return Continuation.getCurrentContinuation(SCOPE) != null;
+    }
+
     /** The runtime's suspension for plain code: a continuation yields, a thread yields its core. */
     public static Runnable suspension(ModelRuntime runtime) {
         return switch (runtime) {

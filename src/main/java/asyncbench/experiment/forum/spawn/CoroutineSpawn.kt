@@ -2,23 +2,29 @@ package asyncbench.experiment.forum.spawn
 
 import asyncbench.coroutine.CoroutineRuntime
 import asyncbench.experiment.loop.CoroutineDriver
-import asyncbench.experiment.loop.Tally
 import java.util.concurrent.CompletableFuture
 
-/** Coroutines launched one at a time from the runtime's loop; a yield lets each run to its end before the next. */
-object CoroutineSpawn {
+/** Batches of coroutines launched from the runtime's loop, then yields until every one has run to its end. */
+internal object CoroutineSpawn {
     @JvmStatic
-    fun start(runtime: CoroutineRuntime, tally: Tally): CompletableFuture<Void> = CoroutineDriver.start(runtime) {
-        var id = 0L
-        var result = 0L
-        while (tally.more()) {
-            val n = ++id
-            result = 0L
-            runtime.launch { result = n }
-            runtime.yieldNow()
-            check(result == n) { "the launched coroutine had not finished after a yield" }
-            tally.sink += result
-            tally.next()
+    fun start(runtime: CoroutineRuntime, batches: Batches): CompletableFuture<Void> = CoroutineDriver.start(runtime) {
+        val size = batches.size()
+        while (batches.more()) {
+            var finished = 0
+            batches.beginBatch()
+            for (i in 0 until size) {
+                batches.beforeSpawn(i)
+                runtime.launch {
+                    batches.body(i)
+                    finished++
+                }
+                batches.afterSpawn()
+            }
+            batches.created()
+            while (finished < size) {
+                runtime.yieldNow()
+            }
+            batches.endBatch()
         }
     }
 }

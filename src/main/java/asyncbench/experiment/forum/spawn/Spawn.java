@@ -1,54 +1,79 @@
 package asyncbench.experiment.forum.spawn;
 
-import asyncbench.experiment.Spec;
-import asyncbench.result.Point;
-import asyncbench.experiment.Origin;
+import asyncbench.experiment.Experiment;
 import asyncbench.experiment.Headline;
-import asyncbench.result.Metric;
+import asyncbench.experiment.LimitReachedException;
+import asyncbench.experiment.Measurement;
+import asyncbench.experiment.Origin;
+import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
-import asyncbench.experiment.WorkMismatchException;
-import asyncbench.experiment.loop.LoopExperiment;
+import asyncbench.experiment.Probe;
+import asyncbench.experiment.Spec;
 import asyncbench.experiment.loop.Plain;
-import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
 import asyncbench.model.Style;
+import asyncbench.result.Metric;
+import asyncbench.result.Point;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import jdk.internal.vm.Continuation;
 
 /**
- * The cost of a short-lived task: create it, start it, let it run to its end and join it, one after
- * another, as a server that spawns a task per connection does. Each model's own way:
+ * The suite's {@code thread-creation} and {@code async-creation}: spawn a batch of tasks that do
+ * nothing, timing the creation loop alone, then join them all. Three figures per task: creation
+ * (the creation loop's time over the batch, the originals' "per thread" and "per task"), creation to
+ * body (from just before a task's spawn to the first instruction of its body, the originals' second
+ * figure) and the batch (creation and join together). A batch of one is the one-at-a-time round trip
+ * of a server that spawns a task and waits for it. Each model spawns its own way:
  * <ul>
- * <li>threads: {@code factory.newThread(task).start()} and {@code join()}, the spawning loop itself on a
- * platform thread or on a virtual thread ({@code spawner});</li>
- * <li>{@code future}: {@code CompletableFuture.supplyAsync(task)} on the common pool, and {@code join()};</li>
- * <li>{@code futurePool}: {@code submit(task)} to the model's ForkJoinPool, and {@code join()};</li>
- * <li>{@code continuation}: a new bare continuation of the task, run to its end;</li>
- * <li>coroutines: {@code launch} from the loop, then a yield that lets it run to its end.</li>
+ * <li>threads: {@code factory.newThread(task).start()}, joined with {@code join()}, the spawning loop
+ * on a platform or a virtual thread ({@code spawner});</li>
+ * <li>{@code future}: {@code CompletableFuture.runAsync(task)} on CompletableFuture's default executor
+ * (the common pool, or a new thread per task where the common pool has fewer than two threads);</li>
+ * <li>{@code futurePool}: {@code submit(task)} to the model's ForkJoinPool;</li>
+ * <li>{@code continuation}: a new bare continuation of the task, all run to their ends by the
+ * spawning thread after the batch is created;</li>
+ * <li>coroutines: {@code launch} from the loop, then yields until the batch has run.</li>
  * </ul>
- * Each task returns its own number; the cell fails unless the sum of what the spawner got back is
- * 1 + 2 + ... + tasks. The figure is nanoseconds per task; bytes allocated per task are recorded.
+ * Each task proves it ran on the model's executor and outside its spawn call, and returns its number.
  */
-public final class Spawn extends LoopExperiment<Void> {
+public final class Spawn implements Experiment {
     public static final String SPAWNER = "spawner";
     public static final List<String> SPAWNERS = List.of("platform", "virtual");
-    public static final String NS_PER_TASK = "nsPerTask";
+    public static final String BATCH = "batch";
+    public static final String CREATION_NS = "creationNsPerTask";
+    public static final String TO_BODY_NS = "creationToBodyNs";
+    public static final String BATCH_NS = "batchNsPerTask";
+    public static final String ALLOC_BYTES = "allocBytesPerTask";
+    public static final String THREADS_USED = "threadsUsed";
     public static final String TASKS = "tasks";
+    public static final String SPAWNED = "tasksSpawned";
     public static final String RESULTS = "sumOfResults";
+    /** Tasks of the counted run, at least one batch. */
     private static final long COUNTED_TASKS = 2_000;
+    private static final long JOIN_TIMEOUT_SECONDS = 60;
 
-    private static final Spec SPEC = Spec.of("spawn", "create, start, run to its end and join one short-lived task after another; ns per task",
-            new Origin("The discussion \"When/why is async good for performance?\" and jimblandy/context-switch: the cost of "
-                + "creating, starting and joining one short-lived task.",
-                "About 17 us a thread and 0.3 us an async task in the discussion; 61.8 us and 0.68 us for the suite's Rust "
-                + "programs on a machine of this kind."),
+    private static final Spec SPEC = Spec.of("spawn",
+            "spawn a batch of tasks that do nothing, the creation loop timed alone, then join them; ns per task",
+            new Origin("The discussion \"When/why is async good for performance?\" and jimblandy/context-switch's "
+                + "thread-creation (1,000 threads a batch) and async-creation (10,000 async-std tasks a batch): "
+                + "the cost of creating a task, and the time from its creation to its body.",
+                "About 17 us to create a thread and 0.3 us an async task, in the discussion."),
             List.of(Style.THREADS, Style.CALLBACK, Style.CONTINUATIONS, Style.COROUTINES),
             List.of(Param.choice(SPAWNER, "the thread the spawning loop runs on, for thread models", SPAWNERS,
-                List.of("platform"), SPAWNERS, SPAWNERS)),
-            new Headline(NS_PER_TASK, false, true));
+                    List.of("platform"), List.of("platform"), SPAWNERS),
+                Param.of(BATCH, "tasks spawned before any is joined: 1,000 as thread-creation, 10,000 as async-creation, "
+                    + "1 for one at a time", 1, 100_000, List.of(1_000L), List.of(1_000L, 10_000L), List.of(1L, 1_000L, 10_000L))),
+            new Headline(CREATION_NS, false, true));
 
     @Override
     public Spec spec() {
@@ -62,67 +87,163 @@ public final class Spawn extends LoopExperiment<Void> {
     }
 
     @Override
-    protected long countedIterations(Point point) {
-        return COUNTED_TASKS;
+    public long heapMegabytes(Model model, Point point) {
+        return 256;
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
-        boolean fromVirtual = point.choice(SPAWNER).equals("virtual");
+    public Map<String, Long> countOnce(Model model, Point point) throws Exception {
+        return counters(counted(model, point));
+    }
+
+    @Override
+    public Outcome run(Model model, Point point, Measurement measurement, Probe probe) throws Exception {
+        Batches counted = counted(model, point);
+        Batches timed;
+        try (ModelRuntime runtime = model.open()) {
+            timed = Batches.timed(size(point), measurement, onExecutor(runtime));
+            await(start(runtime, point, timed));
+            probe.peak();
+        }
+        timed.verify(TASKS, SPAWNED, RESULTS);
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(CREATION_NS, timed.creationNanos());
+        metrics.put(TO_BODY_NS, timed.toBodyNanos());
+        metrics.put(BATCH_NS, timed.batchNanos());
+        metrics.put(ALLOC_BYTES, Metric.once(timed.allocatedPerTask(), "bytes"));
+        metrics.put(THREADS_USED, Metric.once(counted.threads(), "threads"));
+        return new Outcome(metrics, counters(counted));
+    }
+
+    private static int size(Point point) {
+        return Math.toIntExact(point.count(BATCH));
+    }
+
+    /** The counted run: whole batches, at least {@link #COUNTED_TASKS} tasks. */
+    private Batches counted(Model model, Point point) throws Exception {
+        int size = size(point);
+        try (ModelRuntime runtime = model.open()) {
+            Batches batches = Batches.counted(size, Math.ceilDiv(COUNTED_TASKS, size), onExecutor(runtime));
+            await(start(runtime, point, batches));
+            batches.verify(TASKS, SPAWNED, RESULTS);
+            return batches;
+        }
+    }
+
+    private static Map<String, Long> counters(Batches batches) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(TASKS, batches.tasks());
+        counts.put(SPAWNED, batches.spawned());
+        counts.put(RESULTS, batches.sum());
+        return counts;
+    }
+
+    /**
+     * Whether a task's body runs where the model runs its tasks, asked inside the body of the spawning
+     * loop's thread: a thread of the model's kind, a thread of CompletableFuture's default executor or
+     * of the model's pool, a bare continuation, or the coroutine loop (the spawning loop's own thread).
+     */
+    private static Predicate<Thread> onExecutor(ModelRuntime runtime) {
         return switch (runtime) {
-            case ModelRuntime.Threads t -> loop(fromVirtual, tally, id -> {
-                long[] result = new long[1];
-                Thread thread = t.factory().newThread(() -> result[0] = id);
-                thread.start();
-                thread.join();
-                return result[0];
-            });
-            case ModelRuntime.Callback c -> loop(false, tally, id -> c.runsInline()
-                    ? CompletableFuture.supplyAsync(() -> id).join()
-                    : c.pool().submit(() -> id).get());
-            case ModelRuntime.Continuations c -> loop(false, tally, id -> {
-                long[] result = new long[1];
-                Continuation continuation = Plain.continuation(() -> result[0] = id);
-                continuation.run();
-                if (!continuation.isDone()) {
-                    throw new IllegalStateException("a task that never yields did not finish");
-                }
-                return result[0];
-            });
-            case ModelRuntime.Coroutines c -> CoroutineSpawn.start(c.runtime(), tally);
+            case ModelRuntime.Threads t -> spawner -> Thread.currentThread().isVirtual() != t.osThreads();
+            case ModelRuntime.Callback c when c.runsInline() -> spawner -> !Thread.currentThread().isVirtual();
+            case ModelRuntime.Callback c -> spawner -> Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == c.pool();
+            case ModelRuntime.Continuations c -> spawner -> Plain.inContinuation();
+            case ModelRuntime.Coroutines c -> spawner -> Thread.currentThread() == spawner;
             case ModelRuntime.EventLoop e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
             case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
         };
     }
 
-    /** Spawns one task at a time, the n-th returning n, on a platform or a virtual thread, until the tally says stop. */
-    private static CompletableFuture<Void> loop(boolean onVirtual, Tally tally, Task task) {
-        return Plain.onThread((onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").factory(), () -> {
-            long id = 0;
-            while (tally.more()) {
-                tally.sink += task.spawnAndJoin(++id);
-                tally.next();
+    private static CompletableFuture<Void> start(ModelRuntime runtime, Point point, Batches batches) throws LimitReachedException {
+        boolean fromVirtual = point.choice(SPAWNER).equals("virtual");
+        return switch (runtime) {
+            case ModelRuntime.Threads t -> {
+                if (t.osThreads()) {
+                    LimitReachedException.requireThreads(batches.size() + 1L);
+                }
+                yield spawning(fromVirtual, () -> threads(t.factory(), batches));
             }
-        });
+            case ModelRuntime.Callback c -> spawning(false, () -> futures(batches, c.runsInline()
+                    ? i -> CompletableFuture.runAsync(() -> batches.body(i))
+                    : i -> c.pool().submit(() -> batches.body(i))));
+            case ModelRuntime.Continuations c -> spawning(false, () -> continuations(batches));
+            case ModelRuntime.Coroutines c -> CoroutineSpawn.start(c.runtime(), batches);
+            case ModelRuntime.EventLoop e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
+            case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("spawn has no " + e.style() + " version");
+        };
     }
 
-    /** One task: spawned, run to its end and joined; returns what it returned. */
-    private interface Task {
-        long spawnAndJoin(long id) throws Exception;
+    private static CompletableFuture<Void> spawning(boolean onVirtual, Plain.Body loop) {
+        return Plain.onThread((onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").factory(), loop);
     }
 
-    @Override
-    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
-        requireSumOfIterationNumbers(tally, TASKS, RESULTS);
+    private static void threads(ThreadFactory factory, Batches batches) throws InterruptedException {
+        Thread[] threads = new Thread[batches.size()];
+        while (batches.more()) {
+            batches.beginBatch();
+            for (int i = 0; i < threads.length; i++) {
+                int task = i;
+                batches.beforeSpawn(task);
+                threads[i] = factory.newThread(() -> batches.body(task));
+                threads[i].start();
+                batches.afterSpawn();
+            }
+            batches.created();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            batches.endBatch();
+        }
     }
 
-    @Override
-    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
-        return iterationsAndSink(tally, TASKS, RESULTS);
+    private interface Submit {
+        Future<?> spawn(int task);
     }
 
-    @Override
-    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
-        return Map.of(NS_PER_TASK, nanosPerIteration(iterationsPerSecond));
+    private static void futures(Batches batches, Submit submit) throws InterruptedException, ExecutionException {
+        Future<?>[] futures = new Future<?>[batches.size()];
+        while (batches.more()) {
+            batches.beginBatch();
+            for (int i = 0; i < futures.length; i++) {
+                batches.beforeSpawn(i);
+                futures[i] = submit.spawn(i);
+                batches.afterSpawn();
+            }
+            batches.created();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            batches.endBatch();
+        }
+    }
+
+    private static void continuations(Batches batches) {
+        Continuation[] continuations = new Continuation[batches.size()];
+        while (batches.more()) {
+            batches.beginBatch();
+            for (int i = 0; i < continuations.length; i++) {
+                int task = i;
+                batches.beforeSpawn(task);
+                continuations[i] = Plain.continuation(() -> batches.body(task));
+                batches.afterSpawn();
+            }
+            batches.created();
+            for (Continuation continuation : continuations) {
+                continuation.run();
+                if (!continuation.isDone()) {
+                    throw new IllegalStateException("a task that never yields did not finish");
+                }
+            }
+            batches.endBatch();
+        }
+    }
+
+    private static void await(CompletableFuture<Void> done) throws Exception {
+        try {
+            done.get(JOIN_TIMEOUT_SECONDS * 10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }
