@@ -3,29 +3,39 @@ package asyncbench.experiment.io.json
 import asyncbench.coroutine.CoroutineRuntime
 import asyncbench.coroutine.PendingCompletion
 import asyncbench.experiment.loop.Tally
-import java.nio.ByteBuffer
 import java.nio.channels.AsynchronousSocketChannel
 import java.util.concurrent.CompletableFuture
+import java.util.concurrent.atomic.AtomicLong
 
 /**
- * Documents written by a `suspend` loop: each serialised to bytes, then written with suspending writes,
- * each resumed from the channel group's thread through the runtime (kotlinx: dispatched to
- * Dispatchers.Default; the minimal executor: inline there).
+ * Documents written by a `suspend` loop, piece after piece, each piece with suspending writes resumed
+ * from the channel group's thread through the runtime (kotlinx: dispatched to Dispatchers.Default; the
+ * minimal executor: inline there); the next piece is serialised once the last is out.
  */
 internal object CoroutineJsonWriter {
     @JvmStatic
-    fun start(runtime: CoroutineRuntime, channel: AsynchronousSocketChannel, document: Document, tally: Tally): CompletableFuture<Void> {
+    fun start(
+        runtime: CoroutineRuntime,
+        channel: AsynchronousSocketChannel,
+        pieces: Document.Pieces,
+        written: AtomicLong,
+        tally: Tally,
+    ): CompletableFuture<Void> {
         val done = CompletableFuture<Void>()
         runtime.launch {
             try {
                 channel.use {
                     val write = PendingCompletion(runtime)
                     while (tally.more()) {
-                        val bytes = ByteBuffer.wrap(document.bytes())
-                        while (bytes.hasRemaining()) {
-                            write.reset()
-                            channel.write(bytes, null, write)
-                            write.await()
+                        pieces.start()
+                        while (true) {
+                            val piece = pieces.next() ?: break
+                            while (piece.hasRemaining()) {
+                                write.reset()
+                                channel.write(piece, null, write)
+                                write.await()
+                            }
+                            written.incrementAndGet()
                         }
                         tally.next()
                     }

@@ -4,7 +4,6 @@ import asyncbench.coroutine.CoroutineRuntime
 import asyncbench.coroutine.PendingCompletion
 import java.nio.ByteBuffer
 import java.nio.channels.AsynchronousFileChannel
-import java.nio.file.StandardOpenOption
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutorService
 
@@ -15,14 +14,14 @@ import java.util.concurrent.ExecutorService
  * read is started before the chunk is processed.
  */
 internal class CoroutinePump(
-    files: FileSet,
+    private val files: FileSet,
     private val chunk: Int,
     private val pump: Boolean,
     io: ExecutorService,
     private val runtime: CoroutineRuntime,
     private val chunks: Chunks,
 ) : AutoCloseable {
-    private val channels = files.files().map { AsynchronousFileChannel.open(it, setOf(StandardOpenOption.READ), io) }
+    private val channels = files.files().map { AsynchronousFileChannel.open(it, files.options(), io) }
     private val size = files.bytesPerFile()
 
     fun file(f: Int): CompletableFuture<Void> {
@@ -39,7 +38,7 @@ internal class CoroutinePump(
     }
 
     private suspend fun read(channel: AsynchronousFileChannel) {
-        val buffers = arrayOf(ByteBuffer.allocateDirect(chunk), if (pump) ByteBuffer.allocateDirect(chunk) else null)
+        val buffers = arrayOf(files.buffer(chunk), if (pump) files.buffer(chunk) else null)
         val reads = arrayOf(PendingCompletion(runtime), if (pump) PendingCompletion(runtime) else null)
         var count = 0L
         var sum = 0L

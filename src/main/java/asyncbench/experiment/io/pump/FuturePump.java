@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +31,7 @@ final class FuturePump implements AutoCloseable {
     };
 
     private final List<AsynchronousFileChannel> channels = new ArrayList<>();
+    private final FileSet files;
     private final long size;
     private final int chunk;
     private final boolean pump;
@@ -41,8 +40,9 @@ final class FuturePump implements AutoCloseable {
 
     FuturePump(FileSet files, int chunk, boolean pump, ExecutorService io, Executor compute, Chunks chunks) throws IOException {
         for (Path file : files.files()) {
-            channels.add(AsynchronousFileChannel.open(file, Set.of(StandardOpenOption.READ), io));
+            channels.add(AsynchronousFileChannel.open(file, files.options(), io));
         }
+        this.files = files;
         this.size = files.bytesPerFile();
         this.chunk = chunk;
         this.pump = pump;
@@ -59,8 +59,8 @@ final class FuturePump implements AutoCloseable {
 
     private final class Pipeline {
         private final AsynchronousFileChannel channel;
-        private final ByteBuffer first = ByteBuffer.allocateDirect(chunk);
-        private final ByteBuffer second = pump ? ByteBuffer.allocateDirect(chunk) : first;
+        private final ByteBuffer first = files.buffer(chunk);
+        private final ByteBuffer second = pump ? files.buffer(chunk) : first;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private long count;
         private long sum;

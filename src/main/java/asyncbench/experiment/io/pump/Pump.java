@@ -20,13 +20,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import asyncbench.experiment.LimitReachedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,14 +39,19 @@ import java.util.function.IntFunction;
  * in chunks, every file at once, each chunk summed and then given {@code workMicros} of CPU work. One
  * pass over every file is one iteration; the figure is milliseconds per pass.
  *
- * <p>Asynchronous reads go through AsynchronousFileChannel on an I/O pool that grows as it must (a
- * cached pool, as the JDK's default): with {@code future} the code after a read runs on the I/O
- * thread that completed it, with {@code futurePool} it is handed to the model's ForkJoinPool;
- * {@code coroutine} resumes on Dispatchers.Default, {@code suspend} on the I/O thread. {@code
- * variant=sequential} awaits a read, processes, reads the next; {@code pump} issues the next read before
- * it processes the chunk. Threads read with blocking FileChannel reads, one thread per file (a platform
- * thread or a virtual thread). The cell records CPU time per pass, the I/O pool's largest size and the
- * JVM's peak thread count, and fails unless every pass read every chunk and every byte summed right.
+ * <p>By default ({@code reads=disk}) every read goes to the device with O_DIRECT, so that a read has a
+ * latency for the pump to hide; {@code reads=pageCache} reads the files from the page cache, where a
+ * read is a copy. Asynchronous reads go through AsynchronousFileChannel on an I/O pool: by default
+ * ({@code ioPool=bounded}) one thread per core, as a runtime's I/O completion threads start;
+ * {@code ioPool=cached} grows a thread whenever none is idle (the JDK's default for a channel opened
+ * without a pool), so that what runs on the I/O threads shows as the pool's growth. With
+ * {@code future} the code after a read runs on the I/O thread that completed it, with {@code
+ * futurePool} it is handed to the model's ForkJoinPool; {@code coroutine} resumes on
+ * Dispatchers.Default, {@code suspend} on the I/O thread. {@code variant=sequential} awaits a read,
+ * processes, reads the next; {@code pump} issues the next read before it processes the chunk. Threads
+ * read with blocking FileChannel reads, one thread per file (a platform thread or a virtual thread),
+ * and use no I/O pool. The cell records CPU time per pass, the I/O pool's largest size and the JVM's
+ * peak thread count, and fails unless every pass read every chunk and every byte summed right.
  */
 public final class Pump extends LoopExperiment<Pump.Cell> {
     public static final String FILES = "files";
@@ -54,6 +60,10 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
     public static final String WORK_MICROS = "workMicros";
     public static final String VARIANT = "variant";
     public static final List<String> VARIANTS = List.of("sequential", "pump");
+    public static final String READS = "reads";
+    public static final List<String> READ_KINDS = List.of("disk", "pageCache");
+    public static final String IO_POOL = "ioPool";
+    public static final List<String> IO_POOLS = List.of("bounded", "cached");
     public static final String MS_PER_PASS = "msPerPass";
     public static final String MB_PER_SECOND = "megabytesPerSecond";
     public static final String CPU_MS_PER_PASS = "cpuMsPerPass";
@@ -93,7 +103,11 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
                 Param.of(WORK_MICROS, "CPU work per chunk after it is summed", 0, 1_000_000,
                         List.of(50L), List.of(50L), List.of(0L, 10L, 50L, 200L)),
                 Param.choice(VARIANT, "sequential: await a read, process, read the next; pump: issue the next read, then process (asynchronous models)",
-                        VARIANTS, List.of("sequential"), VARIANTS, VARIANTS)),
+                        VARIANTS, List.of("sequential"), VARIANTS, VARIANTS),
+                Param.choice(READS, "disk: O_DIRECT reads from the device; pageCache: reads copied from the page cache",
+                        READ_KINDS, List.of("disk"), List.of("disk"), READ_KINDS),
+                Param.choice(IO_POOL, "the asynchronous channels' I/O pool: bounded, one thread per core; cached, a thread more whenever none is idle",
+                        IO_POOLS, List.of("bounded"), IO_POOLS, IO_POOLS)),
             new Headline(MS_PER_PASS, false, true))
             // One model per place the code after a read runs: platform and virtual threads, the I/O thread or a pool, each way.
             .withOnly(MODELS);
@@ -103,10 +117,20 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
         return SPEC;
     }
 
-    /** Blocking reads have one variant: the thread reads, then processes. */
+    /** Blocking reads have one variant, the thread reads, then processes, and no I/O pool. */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
-        return model.style() == Style.THREADS ? grid.stream().filter(p -> p.choice(VARIANT).equals("sequential")).toList() : grid;
+        return model.style() == Style.THREADS
+                ? grid.stream().filter(p -> p.choice(VARIANT).equals("sequential") && p.choice(IO_POOL).equals("bounded")).toList()
+                : grid;
+    }
+
+    @Override
+    public java.util.Optional<String> reject(Point point) {
+        if (point.choice(READS).equals("disk") && (point.count(FILE_KIB) % 4 != 0 || point.count(CHUNK_KIB) % 4 != 0)) {
+            return java.util.Optional.of("reads=disk reads whole blocks: fileKiB and chunkKiB must be multiples of 4 (or choose reads=pageCache)");
+        }
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -120,8 +144,9 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
     }
 
     @Override
-    protected Cell open(Model model, Point point) throws IOException {
-        return new Cell(new FileSet(point.intCount(FILES), point.count(FILE_KIB) * 1024));
+    protected Cell open(Model model, Point point) throws IOException, LimitReachedException {
+        return new Cell(new FileSet(point.intCount(FILES), point.count(FILE_KIB) * 1024,
+                Math.toIntExact(point.count(CHUNK_KIB) * 1024), point.choice(READS).equals("disk")));
     }
 
     @Override
@@ -138,8 +163,7 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
         try {
             Chunks chunks = new Chunks(TimeUnit.MICROSECONDS.toNanos(point.count(WORK_MICROS)));
             cell.chunks = chunks;
-            ThreadPoolExecutor io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    Thread.ofPlatform().name("io-", 0).daemon().factory());
+            ThreadPoolExecutor io = ioPool(point.choice(IO_POOL));
             cell.cpuBefore = Rusage.self();
             THREADS.resetPeakThreadCount();
             AutoCloseable reader;
@@ -167,6 +191,16 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The I/O pool the asynchronous channels complete their reads on. */
+    private static ThreadPoolExecutor ioPool(String kind) {
+        ThreadFactory threads = Thread.ofPlatform().name("io-", 0).daemon().factory();
+        if (kind.equals("cached")) {
+            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     }
 
     /** On a platform thread of its own: every pass starts every file and waits for all, until the tally says stop. */
@@ -230,6 +264,7 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
     /** Blocking reads: a thread from the model's factory per file, reading chunk after chunk and processing each. */
     private static final class BlockingPump implements AutoCloseable {
         private final List<FileChannel> channels = new ArrayList<>();
+        private final FileSet files;
         private final long size;
         private final int chunk;
         private final ThreadFactory factory;
@@ -237,8 +272,9 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
 
         BlockingPump(FileSet files, int chunk, ThreadFactory factory, Chunks chunks) throws IOException {
             for (java.nio.file.Path file : files.files()) {
-                channels.add(FileChannel.open(file, StandardOpenOption.READ));
+                channels.add(FileChannel.open(file, files.options()));
             }
+            this.files = files;
             this.size = files.bytesPerFile();
             this.chunk = chunk;
             this.factory = factory;
@@ -247,7 +283,7 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
 
         CompletableFuture<Void> file(int f) {
             return Plain.onThread(factory, () -> {
-                ByteBuffer buffer = ByteBuffer.allocateDirect(chunk);
+                ByteBuffer buffer = files.buffer(chunk);
                 long count = 0;
                 long sum = 0;
                 for (long at = 0; at < size; ) {
