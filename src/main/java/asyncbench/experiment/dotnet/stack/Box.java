@@ -12,4 +12,17 @@ public record Box(int value) {
         }
         return 1;
     }
+
+    /** The int a lean frame at {@code level} keeps across its suspension. */
+    public static int lean(int level) {
+        return level * 0x9E3779B9 + 1;
+    }
+
+    /** Checks a resumed lean frame's int against its level: 1, the frame counted, or the cell fails. */
+    public static long checkLean(int level, int kept) {
+        if (kept != lean(level)) {
+            throw new IllegalStateException("a lean frame at level " + level + " resumed with a corrupted value");
+        }
+        return 1;
+    }
 }

@@ -11,13 +11,15 @@ final class ContinuationStacks implements Stacks {
     private final Runnable suspend;
     private final int tasks;
     private final int depth;
+    private final boolean lean;
     private final List<Continuation> suspended = new ArrayList<>();
     private long checked;
 
-    ContinuationStacks(ModelRuntime.Continuations runtime, int tasks, int depth) {
+    ContinuationStacks(ModelRuntime.Continuations runtime, int tasks, int depth, boolean lean) {
         this.suspend = Plain.suspension(runtime);
         this.tasks = tasks;
         this.depth = depth;
+        this.lean = lean;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class ContinuationStacks implements Stacks {
         for (int i = 0; i < tasks; i++) {
             Continuation c = Plain.continuation(() -> {
                 try {
-                    long frames = Stacks.frame(depth, suspend::run);
+                    long frames = Stacks.frames(depth, lean, suspend::run);
                     checked += frames; // read the total after the resumption, not before the suspension
                 } catch (RuntimeException e) {
                     throw e;

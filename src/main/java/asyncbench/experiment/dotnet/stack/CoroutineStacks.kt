@@ -11,9 +11,14 @@ import kotlin.coroutines.Continuation
 
 /**
  * One coroutine per task, launched on the runtime and suspended at its leaf on a shared gate: each
- * suspend call's state machine object holds its twelve boxes and level in fields.
+ * suspend call's state machine object holds its twelve boxes (or, lean, its one int) and level in fields.
  */
-class CoroutineStacks(private val runtime: CoroutineRuntime, private val tasks: Int, private val depth: Int) : Stacks {
+class CoroutineStacks(
+    private val runtime: CoroutineRuntime,
+    private val tasks: Int,
+    private val depth: Int,
+    private val lean: Boolean,
+) : Stacks {
     private val waiting = ConcurrentLinkedQueue<Continuation<Unit>>()
     private val arrived = AtomicInteger()
     private val checked = AtomicLong()
@@ -28,7 +33,7 @@ class CoroutineStacks(private val runtime: CoroutineRuntime, private val tasks: 
         repeat(tasks) {
             runtime.launch {
                 try {
-                    checked.addAndGet(frame(depth))
+                    checked.addAndGet(if (lean) leanFrame(depth) else frame(depth))
                 } finally {
                     finished.countDown()
                 }
@@ -69,6 +74,16 @@ class CoroutineStacks(private val runtime: CoroutineRuntime, private val tasks: 
         }
         val below = frame(level - 1)
         return below + Box.check(level, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11, o12)
+    }
+
+    private suspend fun leanFrame(level: Int): Long {
+        val mine = Box.lean(level)
+        if (level == 0) {
+            runtime.await(gate)
+            return 0
+        }
+        val below = leanFrame(level - 1)
+        return below + Box.checkLean(level, mine)
     }
 
     private companion object {

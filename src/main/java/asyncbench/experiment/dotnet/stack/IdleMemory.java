@@ -27,11 +27,13 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * The memory of an idle task against the depth of the stack it waits at: {@code tasks} tasks, each
- * descending {@code depth} frames (the suspended-gc frame: twelve boxed ints and its level) and
- * waiting at the leaf. Suspended in {@value #BATCHES} equal batches, with the process's memory (resident
- * set outside the pre-touched heap, plus heap used after a full GC) read before the first and after each;
- * the figure is the memory each batch added per task, and the slope of a line fitted through all six
- * readings is recorded beside it. A parked platform thread keeps its frames on its own stack, a virtual
+ * descending {@code depth} frames and waiting at the leaf. A frame is lean by default (one int and its
+ * level live across the call below, so that what shows is the model's own cost of a frame) or, with
+ * {@code frame=boxes}, suspended-gc's frame (twelve boxed ints and its level). Suspended in
+ * {@value #BATCHES} equal batches, with the process's memory (resident set outside the pre-touched heap,
+ * plus heap used after a full GC) read the same way before the first and after each; the figure is the
+ * slope of a least-squares line through all six readings (bytes per task), each batch's own increase
+ * per task recorded beside it. A parked platform thread keeps its frames on its own stack, a virtual
  * thread or a bare continuation freezes them into the heap, futures and coroutines hold one object per
  * frame. Released, every frame checks its values: the cell fails unless all {@code tasks x depth} do.
  */
@@ -43,35 +45,44 @@ public final class IdleMemory implements Experiment {
     public static final String HEAP_BYTES_PER_TASK = "heapBytesPerTask";
     public static final String NATIVE_BYTES_PER_TASK = "nativeBytesPerTask";
     public static final String FRAMES_CHECKED = "framesChecked";
+    public static final String FRAME = "frame";
+    public static final List<String> FRAMES = List.of("lean", "boxes");
     static final int BATCHES = 5;
     private static final Set<Model> MODELS = Set.of(Model.PLATFORM, Model.VIRTUAL, Model.CONTINUATION, Model.FUTURE,
             Model.COROUTINE, Model.SUSPEND);
 
-    private static final Spec SPEC = Spec.of("idle-memory", "memory per idle task against the depth of the stack it waits at (native resident + heap after GC, over five batches)",
+    private static final Spec SPEC = Spec.of("idle-memory", "memory per idle task against the depth of the stack it waits at (native resident + heap after GC, the slope over five batches)",
             new Origin("The discussion \"When/why is async good for performance?\": the memory of an idle task, measured against "
                 + "the depth of the stack it waits at.",
                 "The discussion's estimate: a kernel stack of 8-16 KiB and a user stack per thread, about 100 bytes per future."),
             List.of(Style.THREADS, Style.CONTINUATIONS, Style.CALLBACK, Style.COROUTINES),
             List.of(
                 Param.of(TASKS, "idle tasks, suspended in five equal batches", 5, 1_000_000,
-                        List.of(1_000L), List.of(2_000L), List.of(10_000L)),
+                        List.of(5_000L), List.of(10_000L), List.of(20_000L)),
                 Param.of(DEPTH, "frames below each task's top when it waits", 1, 10_000,
-                        List.of(64L), List.of(1L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L))),
-            new Headline(BYTES_PER_TASK, false))
+                        List.of(64L), List.of(1L, 64L, 256L), List.of(1L, 4L, 16L, 64L, 256L, 1024L)),
+                Param.choice(FRAME, "lean: one int a frame; boxes: suspended-gc's twelve boxed ints a frame", FRAMES,
+                        List.of("lean"), List.of("lean"), FRAMES)),
+            new Headline(FITTED_BYTES_PER_TASK, false))
             // One model per way of keeping a waiting stack: futurePool and virtual1 keep theirs as future and virtual do.
             .withOnly(MODELS)
             // The crossover: memory per idle task against the depth it waits at, one line per model.
-            .withCharts(List.of(Chart.against("Memory per idle task against its stack depth", DEPTH, BYTES_PER_TASK, "bytes per task", true, true)));
+            .withCharts(List.of(Chart.against("Memory per idle task against its stack depth", DEPTH, FITTED_BYTES_PER_TASK, "bytes per task", true, true)));
 
     @Override
     public Spec spec() {
         return SPEC;
     }
 
-    /** About 600 bytes a frame (its boxes and its frame or state object) over a fixed base. */
+    /** About 600 bytes a frame of boxes (its boxes and its frame or state object), 200 a lean one, over a fixed base. */
     @Override
     public long heapMegabytes(Model model, Point point) {
-        return 256 + point.count(TASKS) * point.count(DEPTH) * 600 / (1024 * 1024);
+        long perFrame = lean(point) ? 200 : 600;
+        return 256 + point.count(TASKS) * point.count(DEPTH) * perFrame / (1024 * 1024);
+    }
+
+    private static boolean lean(Point point) {
+        return point.choice(FRAME).equals("lean");
     }
 
     @Override
@@ -131,7 +142,7 @@ public final class IdleMemory implements Experiment {
                 }
                 for (int b = 0; b < BATCHES; b++) {
                     int size = tasks / BATCHES + (b < tasks % BATCHES ? 1 : 0);
-                    Stacks batch = Stacks.of(runtime, size, depth);
+                    Stacks batch = Stacks.of(runtime, size, depth, lean(point));
                     batches.add(batch);
                     batch.suspendAll();
                     if (reading != null) {

@@ -4,8 +4,9 @@ import asyncbench.model.ModelRuntime;
 
 /**
  * Many tasks suspended at the bottom of deep stacks, in one model: each task descends {@code depth}
- * frames, each frame holding twelve boxed ints and its level, and waits at the leaf on one shared
- * gate. Released, every frame checks its values on the way back up.
+ * frames, each frame holding twelve boxed ints and its level (the original's frame), or, lean, one int
+ * and its level, and waits at the leaf on one shared gate. Released, every frame checks its values on
+ * the way back up.
  */
 public interface Stacks {
     /** Starts every task and returns once each is suspended at its leaf. */
@@ -15,11 +16,16 @@ public interface Stacks {
     long resumeAll() throws Exception;
 
     static Stacks of(ModelRuntime runtime, int tasks, int depth) {
+        return of(runtime, tasks, depth, false);
+    }
+
+    /** The stacks of {@code tasks} tasks of {@code depth} frames, each lean or the original's. */
+    static Stacks of(ModelRuntime runtime, int tasks, int depth, boolean lean) {
         return switch (runtime) {
-            case ModelRuntime.Threads t -> new ThreadStacks(t, tasks, depth);
-            case ModelRuntime.Continuations c -> new ContinuationStacks(c, tasks, depth);
-            case ModelRuntime.Callback c -> new FutureStacks(tasks, depth);
-            case ModelRuntime.Coroutines c -> new CoroutineStacks(c.runtime(), tasks, depth);
+            case ModelRuntime.Threads t -> new ThreadStacks(t, tasks, depth, lean);
+            case ModelRuntime.Continuations c -> new ContinuationStacks(c, tasks, depth, lean);
+            case ModelRuntime.Callback c -> new FutureStacks(tasks, depth, lean);
+            case ModelRuntime.Coroutines c -> new CoroutineStacks(c.runtime(), tasks, depth, lean);
             case ModelRuntime.EventLoop e -> throw new IllegalArgumentException("no suspended stacks in the " + e.style() + " style");
             case ModelRuntime.TaskExecutor e -> throw new IllegalArgumentException("no suspended stacks in the " + e.style() + " style");
         };
@@ -50,5 +56,21 @@ public interface Stacks {
         }
         long below = frame(level - 1, leaf);
         return below + Box.check(level, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11, o12);
+    }
+
+    /** A lean frame as plain calls: one int and the level live across the call below. */
+    static long leanFrame(int level, Leaf leaf) throws Exception {
+        int mine = Box.lean(level);
+        if (level == 0) {
+            leaf.await();
+            return 0;
+        }
+        long below = leanFrame(level - 1, leaf);
+        return below + Box.checkLean(level, mine);
+    }
+
+    /** The frames of a plain-code task: the original's or lean ones. */
+    static long frames(int depth, boolean lean, Leaf leaf) throws Exception {
+        return lean ? leanFrame(depth, leaf) : frame(depth, leaf);
     }
 }

@@ -16,15 +16,17 @@ final class ThreadStacks implements Stacks {
     private final ModelRuntime.Threads runtime;
     private final int tasks;
     private final int depth;
+    private final boolean lean;
     private final CountDownLatch gate = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong checked = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    ThreadStacks(ModelRuntime.Threads runtime, int tasks, int depth) {
+    ThreadStacks(ModelRuntime.Threads runtime, int tasks, int depth, boolean lean) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.depth = depth;
+        this.lean = lean;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class ThreadStacks implements Stacks {
         for (int i = 0; i < tasks; i++) {
             Thread t = runtime.factory().newThread(() -> {
                 try {
-                    checked.addAndGet(Stacks.frame(depth, gate::await));
+                    checked.addAndGet(Stacks.frames(depth, lean, gate::await));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }

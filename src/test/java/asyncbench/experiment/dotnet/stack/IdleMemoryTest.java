@@ -16,18 +16,27 @@ import org.junit.jupiter.api.Test;
 class IdleMemoryTest {
     private final IdleMemory idle = new IdleMemory();
 
-    /** 53 tasks in five batches of 11, 11, 11, 10, 10: every frame of every task is suspended and checked. */
+    /** 53 tasks in five batches of 11, 11, 11, 10, 10: every frame of every task, lean or boxed, is suspended and checked. */
     @Test
     void everyModelSuspendsAndChecksEveryFrameOfUnevenBatches() throws Exception {
-        Point point = Point.of(Map.of(IdleMemory.TASKS, 53L, IdleMemory.DEPTH, 7L));
-        for (Model model : idle.spec().models()) {
-            assertEquals(Map.of(IdleMemory.TASKS, 53L, IdleMemory.FRAMES_CHECKED, 53L * 7), idle.countOnce(model, point), model.id());
+        for (String frame : IdleMemory.FRAMES) {
+            Point point = Point.of(Map.of(IdleMemory.TASKS, 53L, IdleMemory.DEPTH, 7L, IdleMemory.FRAME, frame));
+            for (Model model : idle.spec().models()) {
+                assertEquals(Map.of(IdleMemory.TASKS, 53L, IdleMemory.FRAMES_CHECKED, 53L * 7), idle.countOnce(model, point),
+                        model.id() + " " + frame);
+            }
         }
     }
 
     @Test
-    void theFigureIsTheMemoryEachBatchAddedPerTask() throws Exception {
-        Outcome outcome = idle.run(Model.PLATFORM, Point.of(Map.of(IdleMemory.TASKS, 100L, IdleMemory.DEPTH, 4L)),
+    void aLeanFrameResumedWithAnotherValueFailsTheCell() {
+        assertEquals(1, Box.checkLean(5, Box.lean(5)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Box.checkLean(5, Box.lean(4)));
+    }
+
+    @Test
+    void theFigureIsTheSlopeThroughEveryBatchWithEachBatchBesideIt() throws Exception {
+        Outcome outcome = idle.run(Model.PLATFORM, Point.of(Map.of(IdleMemory.TASKS, 100L, IdleMemory.DEPTH, 4L, IdleMemory.FRAME, "lean")),
                 new Measurement(0, 1, Duration.ofMillis(1)), Probe.NONE);
         Metric perTask = outcome.metrics().get(IdleMemory.BYTES_PER_TASK);
         assertEquals(IdleMemory.BATCHES, perTask.samples().size());
