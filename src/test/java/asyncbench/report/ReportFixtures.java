@@ -56,12 +56,13 @@ final class ReportFixtures {
             for (String model : List.of("future", "virtual")) {
                 java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                 params.put("tasks", 2000L);
+                params.put("frame", "lean");
                 params.put("depth", depth);
                 double bytes = model.equals("future") ? 400 + 300 * depth : 3000 + 350 * depth;
                 boolean failed = model.equals("virtual") && depth == 256;
                 cells.add(new CellResult("r", "idle-memory", model, "smoke", Point.of(params), failed ? Status.ERROR : Status.OK,
                         failed ? "boom" : null, null,
-                        failed ? null : Map.of("bytesPerTask", forks("bytes", bytes - 5, bytes + 5)),
+                        failed ? null : Map.of("fittedBytesPerTask", forks("bytes", bytes - 5, bytes + 5)),
                         Map.of("tasks", 2000L), null, null, null, null, null));
             }
         }

@@ -116,11 +116,11 @@ class ReportTest {
         assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "an SVG document");
         Report.render(run, new Catalog.BuiltIn(), List.of());
         assertEquals(svg, Files.readString(run.resolve("idle-memory-chart-1.svg")), "rendered again, the same file");
-        assertTrue(svg.contains("Memory per idle task against its stack depth (tasks=2000)"), "the title names the fixed parameters");
+        assertTrue(svg.contains("Memory per idle task against its stack depth (frame=lean, tasks=2000)"), "the title names the fixed parameters");
         assertTrue(svg.contains(">future<") && svg.contains(">virtual<"), "a legend entry per model");
         assertTrue(ImageIO.read(run.resolve("idle-memory-chart-1.png").toFile()).getWidth() > 100);
         String md = Files.readString(rendered.report());
-        assertTrue(md.contains("![Memory per idle task against its stack depth (tasks=2000)](idle-memory-chart-1.png)"), md);
+        assertTrue(md.contains("![Memory per idle task against its stack depth (frame=lean, tasks=2000)](idle-memory-chart-1.png)"), md);
     }
 
     /** Strings from results (a cell's message) reach the HTML page as text, never as markup. */
