@@ -242,8 +242,8 @@ class MainTest {
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed);
-        long small = counter(printed, "json-stream platform orders=10:", "bytesReceived");
-        long large = counter(printed, "json-stream platform orders=100:", "bytesReceived");
+        long small = counter(printed, "json-stream platform orders=10 ", "bytesReceived");
+        long large = counter(printed, "json-stream platform orders=100 ", "bytesReceived");
         assertTrue(large > 5 * small, "the second point wrote its own, larger document: " + printed);
         long two = counter(printed, "pump platform files=2 ", "byteSum");
         long three = counter(printed, "pump platform files=3 ", "byteSum");
