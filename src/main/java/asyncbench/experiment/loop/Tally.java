@@ -17,6 +17,8 @@ public final class Tally {
     public long caught;
     public long suspensions;
     public long sink;
+    /** Failures a frame observed on their way up and threw again. */
+    public long rethrown;
 
     private Tally(long limit) {
         this.limit = limit;

@@ -14,26 +14,32 @@ class CoroutineChain(private val runtime: CoroutineRuntime, private val shape: S
     override fun start(): CompletableFuture<Void> = CoroutineDriver.start(runtime) {
         while (tally.more()) {
             try {
-                Shape.returned(tally, frame(shape.depth() - 1))
+                val top = shape.depth() - 1
+                Shape.returned(tally, if (shape.rethrowing()) rethrowingFrame(top) else frame(top))
             } catch (e: LeafException) {
                 Shape.caught(tally, e)
             }
         }
     }
 
+    private suspend fun leaf(): Long {
+        for (i in 0 until shape.yields()) {
+            tally.suspensions++
+            runtime.yieldNow()
+        }
+        if (shape.throwing()) {
+            throw LeafException()
+        }
+        return Shape.RESULT
+    }
+
+    /** A frame that lets a failure of its call go up as the state machine passes it. */
     private suspend fun frame(level: Int): Long {
         val live1 = shape.live1(level)
         val live2 = level
         val live3 = shape.yields().toDouble()
         if (level == 0) {
-            for (i in 0 until shape.yields()) {
-                tally.suspensions++
-                runtime.yieldNow()
-            }
-            if (shape.throwing()) {
-                throw LeafException()
-            }
-            return Shape.RESULT
+            return leaf()
         }
         val result = if (shape.hasFinally(level)) {
             try {
@@ -43,6 +49,31 @@ class CoroutineChain(private val runtime: CoroutineRuntime, private val shape: S
             }
         } else {
             frame(level - 1)
+        }
+        tally.sink += Shape.sinkValue(live1, live2, live3, level)
+        return result
+    }
+
+    /** A frame that catches a failure of its call, counts it and rethrows it, as an awaiting C# frame does. */
+    private suspend fun rethrowingFrame(level: Int): Long {
+        val live1 = shape.live1(level)
+        val live2 = level
+        val live3 = shape.yields().toDouble()
+        if (level == 0) {
+            return leaf()
+        }
+        val result = try {
+            if (shape.hasFinally(level)) {
+                try {
+                    rethrowingFrame(level - 1)
+                } finally {
+                    tally.sink += Shape.sinkValue(live1, live2, live3, level)
+                }
+            } else {
+                rethrowingFrame(level - 1)
+            }
+        } catch (e: LeafException) {
+            throw Shape.rethrown(tally, e)
         }
         tally.sink += Shape.sinkValue(live1, live2, live3, level)
         return result

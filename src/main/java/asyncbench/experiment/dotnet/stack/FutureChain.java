@@ -4,11 +4,14 @@ import asyncbench.experiment.loop.FutureDriver;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.ModelRuntime;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The chain as CompletableFuture-returning methods composed with thenApply/whenComplete/thenCompose:
+ * The chain as CompletableFuture-returning methods composed with handle/thenApply/whenComplete/thenCompose:
  * each call allocates its futures and the lambdas that hold its live values, as a classic
- * compiler-generated async method allocates its task and state machine. A suspension is
+ * compiler-generated async method allocates its task and state machine. When the shape rethrows, each
+ * frame's stage is a {@code handle} that throws a failure again, as an awaiting C# frame rethrows it;
+ * otherwise a {@code thenApply} that a failure skips, carried as a value. A suspension is
  * {@link FutureDriver}'s dispatch.
  */
 final class FutureChain implements Chain {
@@ -43,6 +46,15 @@ final class FutureChain implements Chain {
         CompletableFuture<Long> below = frame(level - 1);
         if (shape.hasFinally(level)) {
             below = below.whenComplete((r, e) -> tally.sink += Shape.sinkValue(live1, live2, live3, level));
+        }
+        if (shape.rethrowing()) {
+            return below.handle((r, e) -> {
+                if (e != null) {
+                    throw Shape.rethrown(tally, e instanceof CompletionException c ? c : new CompletionException(e));
+                }
+                tally.sink += Shape.sinkValue(live1, live2, live3, level);
+                return r;
+            });
         }
         return below.thenApply(r -> {
             tally.sink += Shape.sinkValue(live1, live2, live3, level);

@@ -9,8 +9,14 @@ import asyncbench.experiment.loop.Tally;
  * wraps its call in a try/finally. Each middle frame keeps three values alive across its call (two
  * ints and a double) and adds them to a sink afterwards: in its finally block, and after the call when
  * it returns normally.
+ *
+ * <p>{@code rethrowing}: every middle frame observes a failure of its call and rethrows it, counting
+ * it, as a C# {@code await} rethrows in each awaiting frame (a future's stage handles the failure and
+ * throws it again; plain and suspend code catch and rethrow). Otherwise a failure goes up as each
+ * model passes it by itself: plain code unwinds the stack, a suspend function's state machine
+ * rethrows it in each resumed frame, a future carries it as a value through stages that skip.
  */
-public record Shape(int depth, int yields, int finallyRate, boolean throwing) {
+public record Shape(int depth, int yields, int finallyRate, boolean throwing, boolean rethrowing) {
     /** What the leaf returns, as in the original. */
     public static final long RESULT = 8375983;
 
@@ -20,6 +26,22 @@ public record Shape(int depth, int yields, int finallyRate, boolean throwing) {
         }
     }
 
+    /** A shape whose failures every frame rethrows. */
+    public Shape(int depth, int yields, int finallyRate, boolean throwing) {
+        this(depth, yields, finallyRate, throwing, true);
+    }
+
+    /** The failures every iteration's frames observe and rethrow: one per middle frame when rethrowing a throw. */
+    public long rethrowsPerIteration() {
+        return throwing && rethrowing ? depth - 1 : 0;
+    }
+
+    /** Counts a failure a middle frame observed, and gives it back to be rethrown. */
+    public static <E extends Throwable> E rethrown(Tally tally, E failure) {
+        tally.rethrown++;
+        return failure;
+    }
+
     /** The first live value of the frame at {@code level}. */
     public int live1(int level) {
         return level * 3 + yields;
@@ -27,7 +49,7 @@ public record Shape(int depth, int yields, int finallyRate, boolean throwing) {
 
     /** What the frame at {@code level} adds to the sink, from its three live values. */
     public static long sinkValue(int live1, int live2, double live3, int level) {
-        return live1 + live2 + (int) (1 / live3) + level;
+        return (long) live1 + live2 + (int) (1 / live3) + level; // in long: 1 / 0.0 is Integer.MAX_VALUE
     }
 
     /** Whether the frame at {@code level} wraps its call in a try/finally. */

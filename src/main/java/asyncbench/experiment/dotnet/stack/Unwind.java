@@ -23,10 +23,15 @@ import java.util.concurrent.CompletableFuture;
  * the figure is its iterations per 250 ms window, the original's unit. Each model runs the same method
  * in its own style ({@link Chain}); a suspension is the model's own.
  *
+ * <p>By default ({@code failures=rethrown}) every frame observes the leaf's exception and rethrows it,
+ * as each awaiting frame of the original's C# {@code Task} methods does; {@code failures=passed} lets
+ * each model pass it up its own way ({@link Shape}).
+ *
  * <p>Before timing, a fixed run of {@link #COUNTED_ITERATIONS} iterations gives the counters every
  * model must agree on. After timing, the cell fails unless every iteration either returned the
  * original's value or caught the leaf's exception, the leaf suspended {@code yields} times in each,
- * and the sink holds exactly what every frame of every iteration added to it.
+ * every middle frame rethrew the exception when the frames rethrow, and the sink holds exactly what
+ * every frame of every iteration added to it.
  */
 public final class Unwind extends LoopExperiment<Void> {
     public static final String DEPTH = "depth";
@@ -34,12 +39,15 @@ public final class Unwind extends LoopExperiment<Void> {
     public static final String FINALLY_RATE = "finallyRate";
     public static final String OUTCOME = "outcome";
     public static final List<String> OUTCOMES = List.of("return", "throw");
+    public static final String FAILURES = "failures";
+    public static final List<String> FAILURE_KINDS = List.of("rethrown", "passed");
     public static final String ITERATIONS_PER_WINDOW = "iterationsPer250ms";
     public static final String ITERATIONS = "iterations";
     public static final String RETURNED = "returned";
     public static final String CAUGHT = "caught";
     public static final String SUSPENSIONS = "suspensions";
     public static final String SINK = "sink";
+    public static final String RETHROWN = "rethrown";
     /** Iterations of the untimed, fixed-work run. */
     static final long COUNTED_ITERATIONS = 2_000;
     /** The original's window. */
@@ -68,7 +76,8 @@ public final class Unwind extends LoopExperiment<Void> {
                         Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame (the original's 1000: none below depth 1000)",
                                 1, 100_000, List.of(1000L), List.of(1000L), List.of(1000L)),
                         Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
-                                List.of("throw"), OUTCOMES, OUTCOMES)),
+                                List.of("throw"), OUTCOMES, OUTCOMES),
+                        failures(List.of("rethrown"), FAILURE_KINDS, FAILURE_KINDS)),
                 new Headline(ITERATIONS_PER_WINDOW, true))
                 // virtual threads on one carrier run the same plain code as on the default scheduler: left out of this table
                 .without(Model.FUTURE_POOL, Model.VIRTUAL_ONE_CARRIER)
@@ -76,25 +85,33 @@ public final class Unwind extends LoopExperiment<Void> {
                 .withRatio(new Ratio(OUTCOME, "throw", "return")));
     }
 
-    /** Throwing through frames that each have a finally block. */
+    /** Throwing through 32 frames, with a finally block in every finallyRate-th. */
     public static Unwind finallyDepth() {
         return new Unwind(Spec.of("finally-depth",
-                "an exception thrown through depth frames that each run a finally block, with and without a "
+                "an exception thrown through 32 frames, a finally block in every finallyRate-th, with and without a "
                         + "suspension at the leaf; iterations per 250 ms window",
-                new Origin("eh-microbench with a try/finally in every frame (finallyRate=1): the cost of running finally blocks "
-                        + "while an exception unwinds suspended frames.",
+                new Origin("eh-microbench at a fixed depth of 32, sweeping how many of the frames run a finally block while the "
+                        + "exception unwinds them (finallyRate, the original's option: 1 puts one in each of the 31 frames below "
+                        + "the top, 1000 in none).",
                         "No separate published figure; the original's default puts a finally every 1,000 frames."),
                 CHAIN_STYLES,
                 List.of(Param.of(DEPTH, "frames from the top frame to the leaf", 1, 10_000,
-                                List.of(8L), List.of(32L), List.of(1L, 2L, 4L, 8L, 16L, 32L)),
+                                List.of(32L), List.of(32L), List.of(32L)),
                         Param.of(YIELDS, "times the leaf awaits a yield before it throws (0: never suspends)", 0, 1_000,
-                                List.of(0L), List.of(1L), List.of(0L, 1L)),
-                        Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame", 1, 100_000,
-                                List.of(1L), List.of(1L), List.of(1L)),
+                                List.of(1L), List.of(1L), List.of(0L, 1L)),
+                        Param.of(FINALLY_RATE, "a try/finally in every finallyRate-th frame (1000: none)", 1, 100_000,
+                                List.of(1L), List.of(1L, 1000L), List.of(1L, 2L, 4L, 8L, 16L, 1000L)),
                         Param.choice(OUTCOME, "what the leaf does when it has finished yielding", OUTCOMES,
-                                List.of("throw"), List.of("throw"), List.of("throw"))),
+                                List.of("throw"), List.of("throw"), List.of("throw")),
+                        failures(List.of("rethrown"), List.of("rethrown"), FAILURE_KINDS)),
                 new Headline(ITERATIONS_PER_WINDOW, true))
                 .without(Model.FUTURE_POOL));
+    }
+
+    private static Param failures(List<String> smoke, List<String> quick, List<String> full) {
+        return Param.choice(FAILURES, "rethrown: every frame observes a failure of its call and rethrows it, as an awaiting C# "
+                + "frame does; passed: each model passes it up its own way (a stack unwinds, a future carries it as a value)",
+                FAILURE_KINDS, smoke, quick, full);
     }
 
     /**
@@ -108,18 +125,20 @@ public final class Unwind extends LoopExperiment<Void> {
         return spec;
     }
 
-    /** A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. */
+    /**
+     * A platform thread cannot suspend: it is the floor, the same plain calls with no async at all. How
+     * failures go up is a choice only where the leaf throws.
+     */
     @Override
     public List<Point> points(Model model, List<Point> grid) {
-        if (!model.osThreadPerTask()) {
-            return grid;
-        }
-        return withoutSuspensions(grid, YIELDS);
+        List<Point> points = grid.stream()
+                .filter(p -> p.choice(OUTCOME).equals("throw") || p.choice(FAILURES).equals("rethrown")).toList();
+        return model.osThreadPerTask() ? withoutSuspensions(points, YIELDS) : points;
     }
 
     static Shape shape(Point point) {
-        return new Shape(point.intCount(DEPTH), point.intCount(YIELDS),
-                point.intCount(FINALLY_RATE), point.choice(OUTCOME).equals("throw"));
+        return new Shape(point.intCount(DEPTH), point.intCount(YIELDS), point.intCount(FINALLY_RATE),
+                point.choice(OUTCOME).equals("throw"), point.choice(FAILURES).equals("rethrown"));
     }
 
     @Override
@@ -145,6 +164,9 @@ public final class Unwind extends LoopExperiment<Void> {
         if (shape.sinkPerIteration() != 0) {
             counts.put(SINK, tally.sink);
         }
+        if (shape.rethrowsPerIteration() != 0) {
+            counts.put(RETHROWN, tally.rethrown);
+        }
         return counts;
     }
 
@@ -166,5 +188,6 @@ public final class Unwind extends LoopExperiment<Void> {
         WorkMismatchException.requireEqual(ITERATIONS, shape.throwing() ? n : 0, CAUGHT, tally.caught);
         WorkMismatchException.requireEqual(ITERATIONS + "*" + YIELDS, n * shape.yields(), SUSPENSIONS, tally.suspensions);
         WorkMismatchException.requireEqual(ITERATIONS + "*sinkPerIteration", n * shape.sinkPerIteration(), SINK, tally.sink);
+        WorkMismatchException.requireEqual(ITERATIONS + "*rethrowsPerIteration", n * shape.rethrowsPerIteration(), RETHROWN, tally.rethrown);
     }
 }

@@ -20,7 +20,12 @@ class UnwindTest {
     private static final Unwind EXCEPTIONS = Unwind.exceptions();
 
     static Point point(long depth, long yields, long finallyRate, String outcome) {
+        return point(depth, yields, finallyRate, outcome, "rethrown");
+    }
+
+    static Point point(long depth, long yields, long finallyRate, String outcome, String failures) {
         Map<String, Object> point = new LinkedHashMap<>();
+        point.put(Unwind.FAILURES, failures);
         point.put(Unwind.DEPTH, depth);
         point.put(Unwind.YIELDS, yields);
         point.put(Unwind.FINALLY_RATE, finallyRate);
@@ -56,20 +61,47 @@ class UnwindTest {
         assertEquals(grid, EXCEPTIONS.points(Model.VIRTUAL, grid));
     }
 
-    /** A deep chain with finally blocks, suspending twice at the leaf: every model counts the same. */
+    /**
+     * A deep chain with finally blocks, suspending twice at the leaf, each way a failure can go up: every
+     * model counts the same, and when the frames rethrow, each of the 39 middle frames rethrew once an iteration.
+     */
     @Test
     void everyModelCountsTheSameAtASuspendingThrowingPoint() throws Exception {
-        for (String outcome : Unwind.OUTCOMES) {
-            Point point = point(40, 2, 3, outcome);
-            Map<String, Long> expected = EXCEPTIONS.countOnce(Model.FUTURE, point);
-            assertEquals(Unwind.COUNTED_ITERATIONS * 2, expected.get(Unwind.SUSPENSIONS));
-            assertEquals(Unwind.COUNTED_ITERATIONS, expected.get(outcome.equals("throw") ? Unwind.CAUGHT : Unwind.RETURNED));
-            for (Model model : EXCEPTIONS.spec().models()) {
-                if (model != Model.PLATFORM) {
-                    assertEquals(expected, EXCEPTIONS.countOnce(model, point), model + " " + outcome);
+        for (String failures : Unwind.FAILURE_KINDS) {
+            for (String outcome : Unwind.OUTCOMES) {
+                Point point = point(40, 2, 3, outcome, failures);
+                Map<String, Long> expected = EXCEPTIONS.countOnce(Model.FUTURE, point);
+                assertEquals(Unwind.COUNTED_ITERATIONS * 2, expected.get(Unwind.SUSPENSIONS));
+                assertEquals(Unwind.COUNTED_ITERATIONS, expected.get(outcome.equals("throw") ? Unwind.CAUGHT : Unwind.RETURNED));
+                boolean rethrows = outcome.equals("throw") && failures.equals("rethrown");
+                assertEquals(rethrows ? Unwind.COUNTED_ITERATIONS * 39 : null, expected.get(Unwind.RETHROWN), failures + " " + outcome);
+                for (Model model : EXCEPTIONS.spec().models()) {
+                    if (model != Model.PLATFORM) {
+                        assertEquals(expected, EXCEPTIONS.countOnce(model, point), model + " " + outcome + " " + failures);
+                    }
                 }
             }
         }
+    }
+
+    /** A frame that let the exception pass without rethrowing it, where every frame must, is a mismatch. */
+    @Test
+    void aFrameThatDidNotRethrowIsAMismatch() {
+        Shape shape = new Shape(4, 0, 1000, true, true);
+        Tally tally = Tally.counted(1);
+        tally.rethrown = shape.rethrowsPerIteration() - 1;
+        Shape.caught(tally, new LeafException());
+        WorkMismatchException e = assertThrows(WorkMismatchException.class, () -> Unwind.verify(shape, tally));
+        assertTrue(e.getMessage().contains(Unwind.RETHROWN), e.getMessage());
+        assertEquals(0, new Shape(4, 0, 1000, true, false).rethrowsPerIteration(), "passed: nothing to count");
+        assertEquals(0, new Shape(4, 0, 1000, false, true).rethrowsPerIteration(), "a return rethrows nothing");
+    }
+
+    @Test
+    void howFailuresGoUpIsAChoiceOnlyWhereTheLeafThrows() {
+        List<Point> grid = List.of(point(4, 1, 1000, "return", "rethrown"), point(4, 1, 1000, "return", "passed"),
+                point(4, 1, 1000, "throw", "rethrown"), point(4, 1, 1000, "throw", "passed"));
+        assertEquals(List.of(grid.get(0), grid.get(2), grid.get(3)), EXCEPTIONS.points(Model.VIRTUAL, grid));
     }
 
     @Test
