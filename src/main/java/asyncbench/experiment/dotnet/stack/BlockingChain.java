@@ -28,7 +28,7 @@ final class BlockingChain implements Chain {
             while (tally.more()) {
                 try {
                     int top = shape.depth() - 1;
-                    Shape.returned(tally, shape.rethrowing() ? rethrowingFrame(top) : frame(top));
+                    Shape.returned(tally, shape.rethrowsPerIteration() > 0 ? rethrowingFrame(top) : frame(top));
                 } catch (LeafException e) {
                     Shape.caught(tally, e);
                 }

@@ -15,7 +15,7 @@ class CoroutineChain(private val runtime: CoroutineRuntime, private val shape: S
         while (tally.more()) {
             try {
                 val top = shape.depth() - 1
-                Shape.returned(tally, if (shape.rethrowing()) rethrowingFrame(top) else frame(top))
+                Shape.returned(tally, if (shape.rethrowsPerIteration() > 0) rethrowingFrame(top) else frame(top))
             } catch (e: LeafException) {
                 Shape.caught(tally, e)
             }

@@ -47,7 +47,7 @@ final class FutureChain implements Chain {
         if (shape.hasFinally(level)) {
             below = below.whenComplete((r, e) -> tally.sink += Shape.sinkValue(live1, live2, live3, level));
         }
-        if (shape.rethrowing()) {
+        if (shape.rethrowsPerIteration() > 0) {
             return below.handle((r, e) -> {
                 if (e != null) {
                     throw Shape.rethrown(tally, e instanceof CompletionException c ? c : new CompletionException(e));

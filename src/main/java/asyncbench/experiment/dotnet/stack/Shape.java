@@ -14,7 +14,8 @@ import asyncbench.experiment.loop.Tally;
  * it, as a C# {@code await} rethrows in each awaiting frame (a future's stage handles the failure and
  * throws it again; plain and suspend code catch and rethrow). Otherwise a failure goes up as each
  * model passes it by itself: plain code unwinds the stack, a suspend function's state machine
- * rethrows it in each resumed frame, a future carries it as a value through stages that skip.
+ * rethrows it in each resumed frame, a future carries it as a value through stages that skip. A leaf
+ * that returns has nothing to rethrow: its frames are the same either way, with no handler.
  */
 public record Shape(int depth, int yields, int finallyRate, boolean throwing, boolean rethrowing) {
     /** What the leaf returns, as in the original. */
