@@ -23,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * is calls per second, the original's unit. With {@code inlining=dontinline} (the default) the callee
  * is never inlined ({@code -XX:CompileCommand=dontinline,*::emptyAsync}, what JMH's
  * {@code @CompilerControl} does), so a call stays a call in every model; with {@code inline} the
- * compiler may see through it.
+ * compiler may see through it. The JIT's own record of its decisions ({@link InliningRecord}) checks
+ * that the command matched: a {@code dontinline} cell fails if a compiler inlined the callee while it
+ * ran; the cell records how often the compilers inlined it and refused to.
  */
-public final class CallCost extends LoopExperiment<Void> {
+public final class CallCost extends LoopExperiment<InliningRecord> {
     public static final String INLINING = "inlining";
     public static final List<String> INLININGS = List.of("dontinline", "inline");
     public static final String CALLS_PER_SECOND = "callsPerSecond";
@@ -36,6 +38,11 @@ public final class CallCost extends LoopExperiment<Void> {
     /** What each iteration's calls return in total: the sum of i + 1 for i below {@link #CALLS}. */
     static final long RESULT_PER_ITERATION = (long) CALLS * (CALLS + 1) / 2;
     private static final long COUNTED_ITERATIONS = 100_000;
+    /** The callee's name in every model. */
+    static final String CALLEE = "emptyAsync";
+    /** The JIT's decisions on the callee's call sites while the cell ran, from its own record. */
+    public static final String CALLEE_INLINED = "calleeInlined";
+    public static final String CALLEE_NOT_INLINED = "calleeNotInlined";
     /** Never zero: the branch that would suspend is there, and never taken, as the original's {@code time == 0}. */
     public static double never = 1.0;
 
@@ -58,7 +65,7 @@ public final class CallCost extends LoopExperiment<Void> {
     @Override
     public List<String> jvmFlags(Point point) {
         return point.choice(INLINING).equals("dontinline")
-                ? List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,*::emptyAsync")
+                ? List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,*::" + CALLEE)
                 : List.of();
     }
 
@@ -68,7 +75,17 @@ public final class CallCost extends LoopExperiment<Void> {
     }
 
     @Override
-    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, Void cell) {
+    protected InliningRecord open(Model model, Point point) {
+        return InliningRecord.start();
+    }
+
+    @Override
+    protected void close(InliningRecord inlining) {
+        inlining.close();
+    }
+
+    @Override
+    protected CompletableFuture<Void> start(ModelRuntime runtime, Point point, Tally tally, InliningRecord cell) {
         return switch (runtime) {
             case ModelRuntime.Callback c -> new Futures(new FutureDriver(c), tally).start();
             case ModelRuntime.Coroutines c -> new CoroutineCalls(c.runtime(), tally).start();
@@ -79,20 +96,43 @@ public final class CallCost extends LoopExperiment<Void> {
     }
 
     @Override
-    protected void verify(Point point, Tally tally, Void cell) throws WorkMismatchException {
+    protected void verify(Point point, Tally tally, InliningRecord inlining) throws WorkMismatchException {
         WorkMismatchException.requireEqual(ITERATIONS + "*" + RESULT_PER_ITERATION, tally.iterations() * RESULT_PER_ITERATION,
                 RESULTS, tally.sink);
         WorkMismatchException.requireEqual("suspensions expected", 0, "suspensions", tally.suspensions);
+        if (point.choice(INLINING).equals("dontinline")) {
+            requireNeverInlined(inlining, CALLEE);
+        }
+    }
+
+    /** Fails if a compiler inlined {@code callee} while the cell ran. */
+    static void requireNeverInlined(InliningRecord inlining, String callee) throws WorkMismatchException {
+        long inlined = decisions(inlining, callee).inlined();
+        if (inlined > 0) {
+            throw new WorkMismatchException("inlining=dontinline: the JIT inlined " + callee + " " + inlined
+                    + " times; a call must stay a call");
+        }
+    }
+
+    private static InliningRecord.Decisions decisions(InliningRecord inlining, String callee) {
+        try {
+            return inlining.decisions(callee);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
-    protected Map<String, Long> counters(Point point, Tally tally, Void cell) {
+    protected Map<String, Long> counters(Point point, Tally tally, InliningRecord cell) {
         return iterationsAndSink(tally, ITERATIONS, RESULTS);
     }
 
     @Override
-    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
-        return Map.of(CALLS_PER_SECOND, perWindow(iterationsPerSecond, r -> r * CALLS, "calls/s"));
+    protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, InliningRecord cell) {
+        InliningRecord.Decisions decisions = decisions(cell, CALLEE);
+        return Map.of(CALLS_PER_SECOND, perWindow(iterationsPerSecond, r -> r * CALLS, "calls/s"),
+                CALLEE_INLINED, Metric.once(decisions.inlined(), "decisions"),
+                CALLEE_NOT_INLINED, Metric.once(decisions.refused(), "decisions"));
     }
 
     /** A plain method; its suspension, never taken, is {@link Plain}'s. */

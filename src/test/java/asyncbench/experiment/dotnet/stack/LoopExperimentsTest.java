@@ -120,4 +120,32 @@ class LoopExperimentsTest {
         assertTrue(cost.jvmFlags(Point.of(Map.of(CallCost.INLINING, "dontinline"))).contains("-XX:CompileCommand=dontinline,*::emptyAsync"));
         assertEquals(List.of(), cost.jvmFlags(Point.of(Map.of(CallCost.INLINING, "inline"))));
     }
+
+    /**
+     * The JIT's record proves the dontinline command matched (this JVM runs with the cell's command, as
+     * the build's test configuration gives it), and a method the JIT did inline fails the check.
+     */
+    @Test
+    void callCostFailsUnlessTheJitNeverInlinedTheCallee() throws Exception {
+        CallCost cost = new CallCost();
+        for (Model model : cost.spec().models()) {
+            Map<String, Long> counts = cost.countOnce(model, Point.of(Map.of(CallCost.INLINING, "dontinline")));
+            assertTrue(counts.get(CallCost.ITERATIONS) > 0, model.toString());
+        }
+        try (InliningRecord inlining = InliningRecord.start()) {
+            long sum = 0;
+            for (int i = 0; i < 200_000; i++) {
+                sum += inlinedHere(i);
+            }
+            assertTrue(sum > 0);
+            InliningRecord.Decisions decisions = inlining.decisions("inlinedHere");
+            assertTrue(decisions.inlined() > 0, "a small hot method is inlined: " + decisions);
+            org.junit.jupiter.api.Assertions.assertThrows(asyncbench.experiment.WorkMismatchException.class,
+                    () -> CallCost.requireNeverInlined(inlining, "inlinedHere"));
+        }
+    }
+
+    private static long inlinedHere(long x) {
+        return x + 1;
+    }
 }
