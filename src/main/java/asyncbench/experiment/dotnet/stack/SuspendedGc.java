@@ -31,7 +31,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * heap objects, a virtual thread's frames are frozen into heap stack chunks, a platform thread's stay
  * on its own stack, a root the collector walks every time.
  *
- * <p>After the tasks are suspended and one young collection has run untimed, {@code collections}
+ * <p>After the tasks are suspended and {@value #AGING_COLLECTIONS} young collections have run untimed (the suspended state is then old), {@code collections}
  * young collections are forced by allocating garbage; each one's pauses are read from the flight
  * recorder. Then the gate opens and every frame checks its twelve values: the cell fails unless all
  * {@code tasks x depth} frames come back intact. The collector is a parameter, each cell's JVM runs it.
@@ -51,6 +51,13 @@ public final class SuspendedGc implements Experiment {
     public static final String HEAP_AFTER = "heapAfterYoungMegabytes";
     public static final String RECORDED = "youngCollectionsRecorded";
     public static final String FRAMES_CHECKED = "framesChecked";
+    /**
+     * Young collections forced untimed once the tasks are suspended, so that every timed one finds the
+     * suspended state old: HotSpot's largest tenuring threshold is 15, so after 16 young collections
+     * every object that survived them has been promoted (the original times from its second
+     * collection on, and amortises the first over 500).
+     */
+    static final int AGING_COLLECTIONS = 16;
     /** The young generation, fixed where the collector allows it, so that every forced collection frees the same garbage. */
     private static final int YOUNG_MEGABYTES = 128;
     private static final Duration FORCE_TIMEOUT = Duration.ofSeconds(120);
@@ -69,7 +76,7 @@ public final class SuspendedGc implements Experiment {
                         List.of(100L), List.of(100L), List.of(100L)),
                 Param.choice(GC, "the collector of the cell's JVM (generational ZGC)", COLLECTORS,
                         List.of("g1"), List.of("g1"), COLLECTORS),
-                Param.of(COLLECTIONS, "young collections forced and timed", 1, 100_000,
+                Param.of(COLLECTIONS, "young collections forced and timed (the original times 500)", 1, 100_000,
                         List.of(10L), List.of(20L), List.of(500L)),
                 Param.choice(LIFETIME, "long: the same stacks stay suspended through every collection, as in the original; "
                         + "short: the stacks are suspended anew before each collection and resumed after it",
@@ -129,7 +136,7 @@ public final class SuspendedGc implements Experiment {
             if (longLived) {
                 Stacks stacks = Stacks.of(runtime, Math.toIntExact(tasks), Math.toIntExact(depth));
                 stacks.suspendAll();
-                YoungCollections.force(1, FORCE_TIMEOUT);
+                YoungCollections.force(AGING_COLLECTIONS, FORCE_TIMEOUT);
                 young = YoungCollections.recorded(() -> YoungCollections.force(collections, FORCE_TIMEOUT));
                 probe.peak();
                 checked = stacks.resumeAll();
