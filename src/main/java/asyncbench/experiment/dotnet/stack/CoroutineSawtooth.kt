@@ -27,7 +27,7 @@ class CoroutineSawtooth internal constructor(
     }
 
     private suspend fun tooth(level: Int): Long {
-        if (level == teeth.mid()) {
+        if (level == teeth.mid() && Sawtooth.Teeth.suspendsAtMid(tally)) {
             suspend()
         }
         if (level == teeth.high()) {

@@ -148,4 +148,16 @@ class LoopExperimentsTest {
     private static long inlinedHere(long x) {
         return x + 1;
     }
+
+    /** As the seed says: the first tooth suspends at 20, then every tooth only at 10, after its excursion to 30. */
+    @Test
+    void sawtoothSuspendsAtMidOnceThenAtLowOnceATooth() throws Exception {
+        Sawtooth sawtooth = new Sawtooth();
+        for (Model model : sawtooth.spec().models()) {
+            Map<String, Long> counts = sawtooth.countOnce(model, Point.of(Map.of(Sawtooth.SCALE, 1L)));
+            assertEquals(counts.get(Sawtooth.ITERATIONS) + 1, counts.get(Sawtooth.SUSPENSIONS), model.toString());
+        }
+        assertEquals(0, Sawtooth.Teeth.suspensions(0));
+        assertEquals(11, Sawtooth.Teeth.suspensions(10));
+    }
 }
