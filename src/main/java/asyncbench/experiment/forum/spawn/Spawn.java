@@ -60,7 +60,8 @@ public final class Spawn implements Experiment {
     public static final String RESULTS = "sumOfResults";
     /** Tasks of the counted run, at least one batch. */
     private static final long COUNTED_TASKS = 2_000;
-    private static final long JOIN_TIMEOUT_SECONDS = 60;
+    /** How long a loop of batches may take to end: 10,000 platform threads a batch are slow to start. */
+    private static final long AWAIT_SECONDS = 600;
 
     private static final Spec SPEC = Spec.of("spawn",
             "spawn a batch of tasks that do nothing, the creation loop timed alone, then join them; ns per task",
@@ -178,70 +179,59 @@ public final class Spawn implements Experiment {
         return Plain.onThread((onVirtual ? Thread.ofVirtual() : Thread.ofPlatform()).name("spawner").factory(), loop);
     }
 
-    private static void threads(ThreadFactory factory, Batches batches) throws InterruptedException {
-        Thread[] threads = new Thread[batches.size()];
-        while (batches.more()) {
-            batches.beginBatch();
-            for (int i = 0; i < threads.length; i++) {
-                int task = i;
-                batches.beforeSpawn(task);
-                threads[i] = factory.newThread(() -> batches.body(task));
-                threads[i].start();
-                batches.afterSpawn();
-            }
-            batches.created();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            batches.endBatch();
-        }
+    /** Spawns task {@code i} of the batch the model's way, returning its handle. */
+    private interface Spawner<H> {
+        H spawn(int task) throws Exception;
     }
 
-    private interface Submit {
-        Future<?> spawn(int task);
+    /** Waits for a spawned task to end (and, for a continuation, runs it). */
+    private interface Joiner<H> {
+        void join(H handle) throws Exception;
     }
 
-    private static void futures(Batches batches, Submit submit) throws InterruptedException, ExecutionException {
-        Future<?>[] futures = new Future<?>[batches.size()];
+    /** The batches: each task spawned, the creation loop timed alone, then every task joined. */
+    private static <H> void batches(Batches batches, Spawner<H> spawner, Joiner<H> joiner) throws Exception {
+        @SuppressWarnings("unchecked")
+        H[] handles = (H[]) new Object[batches.size()];
         while (batches.more()) {
             batches.beginBatch();
-            for (int i = 0; i < futures.length; i++) {
+            for (int i = 0; i < handles.length; i++) {
                 batches.beforeSpawn(i);
-                futures[i] = submit.spawn(i);
+                handles[i] = spawner.spawn(i);
                 batches.afterSpawn();
             }
             batches.created();
-            for (Future<?> future : futures) {
-                future.get();
+            for (H handle : handles) {
+                joiner.join(handle);
             }
             batches.endBatch();
         }
     }
 
-    private static void continuations(Batches batches) {
-        Continuation[] continuations = new Continuation[batches.size()];
-        while (batches.more()) {
-            batches.beginBatch();
-            for (int i = 0; i < continuations.length; i++) {
-                int task = i;
-                batches.beforeSpawn(task);
-                continuations[i] = Plain.continuation(() -> batches.body(task));
-                batches.afterSpawn();
+    private static void threads(ThreadFactory factory, Batches batches) throws Exception {
+        Spawn.<Thread>batches(batches, task -> {
+            Thread thread = factory.newThread(() -> batches.body(task));
+            thread.start();
+            return thread;
+        }, Thread::join);
+    }
+
+    private static void futures(Batches batches, Spawner<Future<?>> submit) throws Exception {
+        batches(batches, submit, Future::get);
+    }
+
+    private static void continuations(Batches batches) throws Exception {
+        Spawn.<Continuation>batches(batches, task -> Plain.continuation(() -> batches.body(task)), continuation -> {
+            continuation.run();
+            if (!continuation.isDone()) {
+                throw new IllegalStateException("a task that never yields did not finish");
             }
-            batches.created();
-            for (Continuation continuation : continuations) {
-                continuation.run();
-                if (!continuation.isDone()) {
-                    throw new IllegalStateException("a task that never yields did not finish");
-                }
-            }
-            batches.endBatch();
-        }
+        });
     }
 
     private static void await(CompletableFuture<Void> done) throws Exception {
         try {
-            done.get(JOIN_TIMEOUT_SECONDS * 10, TimeUnit.SECONDS);
+            done.get(AWAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

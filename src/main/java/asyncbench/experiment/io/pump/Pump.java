@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -126,11 +127,11 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
     }
 
     @Override
-    public java.util.Optional<String> reject(Point point) {
+    public Optional<String> reject(Point point) {
         if (point.choice(READS).equals("disk") && (point.count(FILE_KIB) % 4 != 0 || point.count(CHUNK_KIB) % 4 != 0)) {
-            return java.util.Optional.of("reads=disk reads whole blocks: fileKiB and chunkKiB must be multiples of 4 (or choose reads=pageCache)");
+            return Optional.of("reads=disk reads whole blocks: fileKiB and chunkKiB must be multiples of 4 (or choose reads=pageCache)");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override
