@@ -19,6 +19,12 @@ public final class Tally {
     public long sink;
     /** Failures a frame observed on their way up and threw again. */
     public long rethrown;
+    /** Contexts a frame saved on entry, to restore on its way out. */
+    public long saves;
+    /** Contexts a callee changed, which the frame that saved them had to restore. */
+    public long changes;
+    /** Calls whose callee ran where the crossing puts it: on another world's thread, or through an adapter on the caller's. */
+    public long crossings;
 
     private Tally(long limit) {
         this.limit = limit;
