@@ -144,6 +144,7 @@ final class RunCommand implements Callable<Integer> {
             Plan plan = new Plan(chosen, profile, models, parseParams(catalog), cellTimeoutSeconds, forks, jfr ? true : null,
                     shard(System.getenv()), jvmArgs, budget == null ? null : budgetSeconds(budget), name);
             plan.cells(catalog);
+            plan.absentOriginals(catalog).ifPresent(spec.commandLine().getOut()::println);
             warnIfBusy();
             run = runner.start(plan);
         }
@@ -213,6 +214,9 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Map<String, Long>> byPoint = new LinkedHashMap<>();
         boolean identical = true;
         for (CellSpec cell : cells) {
+            if (cell.model().external()) {
+                continue; // an original counts its own work, if at all
+            }
             Experiment experiment = catalog.byName(cell.experiment()).orElseThrow();
             String label = cell.experiment() + " " + cell.model().id() + " " + cell.params();
             Map<String, Long> c;

@@ -60,6 +60,15 @@ public interface Experiment {
         return java.util.OptionalInt.empty();
     }
 
+    /**
+     * The original program a model outside the JVM ({@link Model#external()}) runs at {@code point},
+     * with the point's parameters as its options; empty where the original has no such point. The
+     * cell's JVM starts it once and reads its figures ({@code CellMain}).
+     */
+    default java.util.Optional<asyncbench.external.Original> original(Model model, Point point) {
+        return java.util.Optional.empty();
+    }
+
     /** Heap for a cell: fixed (-Xms = -Xmx) and pre-touched, so growth does not show in the figures. */
     long heapMegabytes(Model model, Point point);
 

@@ -71,6 +71,20 @@ public record Spec(String name, String description, Origin origin, List<Style> s
         return withModels(models.stream().filter(m -> !out.contains(m)).toList());
     }
 
+    /** The models that run in the JVM: every one but the originals. */
+    public List<Model> jvmModels() {
+        return models.stream().filter(m -> !m.external()).toList();
+    }
+
+    /** This spec with {@code originals}, models outside the JVM, after its own: they run where {@code Experiment#original} gives them a program. */
+    public Spec withExternal(Model... originals) {
+        List<Model> all = new java.util.ArrayList<>(models);
+        all.addAll(List.of(originals));
+        List<Style> withExternal = new java.util.ArrayList<>(styles);
+        withExternal.add(Style.EXTERNAL);
+        return new Spec(name, description, origin, List.copyOf(withExternal), List.copyOf(all), params, headline, growth, ratio, charts);
+    }
+
     public Spec withGrowth(Growth growth) {
         return new Spec(name, description, origin, styles, models, params, headline, Optional.of(growth), ratio, charts);
     }

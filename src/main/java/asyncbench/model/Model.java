@@ -39,7 +39,28 @@ public enum Model {
     /** The same suspend functions on a minimal executor over kotlin.coroutines intrinsics, no framework. */
     SUSPEND("suspend", Style.COROUTINES, List.of(),
             "the same Kotlin suspend functions on a minimal executor over kotlin.coroutines intrinsics; "
-                    + "a resumption runs inline, or from the executor's queue on one thread");
+                    + "a resumption runs inline, or from the executor's queue on one thread"),
+    /** jimblandy/context-switch's thread-brigade: one OS thread per task, blocking on UnixStream pairs (under taskset at cpus=one). */
+    RUST_THREADS("rust-threads", Style.EXTERNAL, List.of(),
+            "Rust: context-switch's thread-brigade, one OS thread per task on UnixStream pairs (under taskset -c 0 at cpus=one)"),
+    /** context-switch's async-brigade on tokio, and async-mem-brigade over tokio's channels. */
+    RUST_TOKIO("rust-tokio", Style.EXTERNAL, List.of(),
+            "Rust: context-switch's async-brigade on tokio over UnixStream pairs; async-mem-brigade over tokio mpsc channels for transport=memory"),
+    /** context-switch's one-thread-brigade: one thread making every read and write itself. */
+    RUST_ONE_THREAD("rust-one-thread", Style.EXTERNAL, List.of(),
+            "Rust: context-switch's one-thread-brigade, one thread making every hop itself (the event loop's loop=direct)"),
+    /** context-switch's thread-creation: std::thread::spawn in batches. */
+    RUST_THREAD_CREATION("rust-thread-creation", Style.EXTERNAL, List.of(),
+            "Rust: context-switch's thread-creation, std::thread::spawn a batch, then join"),
+    /** context-switch's async-creation: async-std tasks in batches. */
+    RUST_ASYNC_CREATION("rust-async-creation", Style.EXTERNAL, List.of(),
+            "Rust: context-switch's async-creation, async_std::task::spawn a batch, then join"),
+    /** rust-async-bench's manual poll loop, its criterion benchmark. */
+    RUST_MANUAL("rust-manual", Style.EXTERNAL, List.of(),
+            "Rust: rust-async-bench's manual poll loop (criterion benchmark manual, or manual+syscalls)"),
+    /** rust-async-bench's async/await server on its own executor, no boxing. */
+    RUST_ASYNC("rust-async", Style.EXTERNAL, List.of(),
+            "Rust: rust-async-bench's async/await server on its own executor, futures not boxed (nonbox, or nonbox+syscalls)");
 
     private final String id;
     private final Style style;
@@ -65,6 +86,8 @@ public enum Model {
             case TASKS -> new ModelRuntime.TaskExecutor();
             case COROUTINE -> new ModelRuntime.Coroutines(new KotlinxRuntime());
             case SUSPEND -> new ModelRuntime.Coroutines(new MinimalRuntime());
+            case RUST_THREADS, RUST_TOKIO, RUST_ONE_THREAD, RUST_THREAD_CREATION, RUST_ASYNC_CREATION, RUST_MANUAL, RUST_ASYNC ->
+                    throw new IllegalStateException(id + " is a program outside the JVM: it has no runtime here");
         };
     }
 
@@ -74,9 +97,15 @@ public enum Model {
      */
     public boolean osThreadPerTask() {
         return switch (this) {
-            case PLATFORM -> true;
-            case VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS, COROUTINE, SUSPEND -> false;
+            case PLATFORM, RUST_THREADS, RUST_THREAD_CREATION -> true;
+            case VIRTUAL, VIRTUAL_ONE_CARRIER, CONTINUATION, FUTURE, FUTURE_POOL, EVENT_LOOP, TASKS, COROUTINE, SUSPEND,
+                    RUST_TOKIO, RUST_ONE_THREAD, RUST_ASYNC_CREATION, RUST_MANUAL, RUST_ASYNC -> false;
         };
+    }
+
+    /** Whether this model is a program outside the JVM, one of the originals. */
+    public boolean external() {
+        return style == Style.EXTERNAL;
     }
 
     /** The name used everywhere: CLI, JSON, CSV, charts. */

@@ -16,5 +16,10 @@ public enum Style {
     /** Hand-written task state machines with wakers on a minimal executor: {@link ModelRuntime.TaskExecutor}. */
     TASKS,
     /** Kotlin {@code suspend} functions, state machines made by the compiler: {@link ModelRuntime.Coroutines}. */
-    COROUTINES
+    COROUTINES,
+    /**
+     * A program outside the JVM, one of the Rust originals, run as it was written: no runtime here;
+     * the experiment names the program and its options ({@code Experiment#original}).
+     */
+    EXTERNAL
 }

@@ -75,6 +75,13 @@ final class MarkdownFormat implements ResultFormat {
         md.append("### ").append(experiment.spec().headline().metric()).append(" in ").append(unit).append(" (")
                 .append(experiment.spec().headline().higherIsBetter() ? "higher" : "lower").append(" is better)\n\n")
                 .append(Tables.headline(r)).append('\n');
+        List<String> originals = r.models.stream().filter(id -> asyncbench.model.Model.byId(id).filter(asyncbench.model.Model::external).isPresent())
+                .filter(id -> r.cells.stream().anyMatch(c -> c.model().equals(id))).toList();
+        if (!originals.isEmpty()) {
+            md.append(String.join(", ", originals)).append(originals.size() == 1 ? " is an original" : " are originals")
+                    .append(", run as written: the figures are their programs' own, from one invocation per JVM; the lab does not count their work ")
+                    .append("(tokens, tasks, I/O calls), which only async-mem-brigade checks itself.\n\n");
+        }
         if (experiment.spec().headline().additive() && r.models.size() > 1) {
             md.append("### Overhead over ").append(r.models.getFirst()).append(" (").append(unit)
                     .append(", difference of the means ± their half-widths combined)\n\n").append(Tables.overhead(r)).append('\n');

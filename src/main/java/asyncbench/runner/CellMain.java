@@ -75,7 +75,10 @@ public final class CellMain {
         Rusage cpuBefore = Rusage.self();
         long[] gcBefore = gc();
         try {
-            Outcome outcome = experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
+            Outcome outcome = spec.model().external()
+                    ? experiment.original(spec.model(), spec.params()).orElseThrow(() -> new IllegalStateException(
+                            spec.model() + " has no original at " + spec.params())).run(spec.profile().measurement())
+                    : experiment.run(spec.model(), spec.params(), spec.profile().measurement(), probe);
             return spec.result(Status.OK, null, null, outcome.metrics(), outcome.counters(),
                     probe.resources(cpuBefore, gcBefore, events(recording)), jvm);
         } catch (LimitReachedException e) {

@@ -186,7 +186,8 @@ public record Plan(List<String> experiments, String profile, List<String> models
                 if (!models.isEmpty() && !models.contains(model.id())) {
                     continue;
                 }
-                for (Point point : experiment.points(model, points)) {
+                List<Point> runnable = model.external() ? originals(experiment, model, points, true) : experiment.points(model, points);
+                for (Point point : runnable) {
                     requireHeapFits(experiment, model, point, memoryBytes);
                     cells.add(new CellSpec(name, model, point, p));
                 }
@@ -201,6 +202,35 @@ public record Plan(List<String> experiments, String profile, List<String> models
             mine.add(cells.get(i));
         }
         return mine;
+    }
+
+    /** The points where {@code model}, outside the JVM, has an original: built here, or ({@code built} false) not. */
+    private static List<Point> originals(Experiment experiment, Model model, List<Point> points, boolean built) {
+        return points.stream().filter(p -> experiment.original(model, p)
+                .filter(o -> asyncbench.external.Anchors.present(o.program()) == built).isPresent()).toList();
+    }
+
+    /**
+     * The sentence saying which originals the plan leaves out because their programs are not built
+     * here, and how to build them; empty when none is left out.
+     */
+    public Optional<String> absentOriginals(Catalog catalog) throws UsageException {
+        validate(catalog);
+        Profile p = Profile.byId(profile).orElseThrow();
+        Set<String> absent = new LinkedHashSet<>();
+        for (String name : experiments) {
+            Experiment experiment = catalog.byName(name).orElseThrow();
+            List<Point> points = points(experiment, p);
+            experiment.spec().models().stream()
+                    .filter(m -> m.external() && (models.isEmpty() || models.contains(m.id())))
+                    .filter(m -> !originals(experiment, m, points, false).isEmpty())
+                    .forEach(m -> absent.add(m.id()));
+        }
+        if (absent.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " skipped: the Rust originals are not built in "
+                + asyncbench.external.Anchors.directory().toAbsolutePath().normalize() + "; " + asyncbench.external.Anchors.HOW_TO_BUILD + ".");
     }
 
     /** A cell may take at most this share of the machine's memory for its heap. */

@@ -74,7 +74,7 @@ class ConformanceTest {
     static void conforms(Experiment experiment) throws Exception {
         Point point = smallestPoint(experiment);
         Map<Model, Map<String, Long>> byModel = new LinkedHashMap<>();
-        for (Model model : experiment.spec().models()) {
+        for (Model model : experiment.spec().jvmModels()) {
             if (experiment.points(model, List.of(point)).isEmpty()) {
                 continue; // a model that does not run at this point (a server it has no version of)
             }
@@ -85,7 +85,7 @@ class ConformanceTest {
             }
         }
         assertTrue(byModel.size() >= 2, experiment.name() + ": at least two models do the work at " + point);
-        Model first = experiment.spec().models().getFirst();
+        Model first = experiment.spec().jvmModels().getFirst();
         Map<String, Long> expected = byModel.get(first);
         assertFalse(expected.isEmpty(), experiment.name() + " counts some work");
         expected.forEach((name, value) -> assertTrue(value > 0, first + " counted no " + name + " at " + point));

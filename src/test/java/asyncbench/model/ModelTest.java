@@ -10,11 +10,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ModelTest {
     @ParameterizedTest
-    @EnumSource(Model.class)
+    @EnumSource(value = Model.class, names = "RUST_.*", mode = EnumSource.Mode.MATCH_NONE)
     void opensARuntimeOfItsStyle(Model model) {
         try (ModelRuntime runtime = model.open()) {
             assertEquals(model.style(), runtime.style());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = "RUST_.*", mode = EnumSource.Mode.MATCH_ALL)
+    void anOriginalIsAProgramOutsideTheJvmWithNoRuntimeHere(Model model) {
+        assertTrue(model.external());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, model::open);
+        assertTrue(e.getMessage().contains("outside the JVM"), e.getMessage());
     }
 
     @Test

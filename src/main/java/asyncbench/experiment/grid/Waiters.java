@@ -85,7 +85,7 @@ public final class Waiters implements Experiment {
         // a parked virtual thread keeps its stack on the heap; the others keep little there
         long kilobytesPerWaiter = switch (model.style()) {
             case THREADS, CONTINUATIONS -> 3;
-            case CALLBACK, EVENT_LOOP, TASKS, COROUTINES -> 1;
+            case CALLBACK, EVENT_LOOP, TASKS, COROUTINES, EXTERNAL -> 1;
         };
         return 256 + point.count(WAITERS) * kilobytesPerWaiter / 1024;
     }

@@ -1,6 +1,8 @@
 package asyncbench.experiment.rust;
 
 import asyncbench.experiment.Spec;
+import asyncbench.external.Criterion;
+import asyncbench.external.Original;
 import asyncbench.result.Point;
 import asyncbench.experiment.Origin;
 import asyncbench.experiment.Experiment;
@@ -45,7 +47,26 @@ public final class FakeServer implements Experiment {
                         List.of(256L), List.of(256L), List.of(32L, 256L, 1024L)),
                 Param.of(SYSCALLS, "real read(2) calls per fake I/O call: 0 or 1", 0, 1, List.of(1L),
                         List.of(0L, 1L), List.of(0L, 1L))),
-            new Headline(NS_PER_REQUEST, false, true));
+            new Headline(NS_PER_REQUEST, false, true))
+            .withExternal(Model.RUST_MANUAL, Model.RUST_ASYNC);
+
+    /** The original's connections, fixed in its benchmark. */
+    private static final int ORIGINAL_CONNECTIONS = 256;
+
+    /** The original's criterion benchmark: manual or nonbox, with +syscalls at one syscall per call, at its 256 connections. */
+    @Override
+    public java.util.Optional<Original> original(Model model, Point point) {
+        String bench = switch (model) {
+            case RUST_MANUAL -> "manual";
+            case RUST_ASYNC -> "nonbox";
+            default -> null;
+        };
+        if (bench == null || point.count(CONNECTIONS) != ORIGINAL_CONNECTIONS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Criterion("rust-async-bench-run", bench + (point.count(SYSCALLS) == 1 ? "+syscalls" : ""),
+                ORIGINAL_CONNECTIONS, NS_PER_REQUEST, US_PER_RUN, Map.of(CONNECTIONS, (long) ORIGINAL_CONNECTIONS)));
+    }
 
     @Override
     public Spec spec() {

@@ -17,7 +17,7 @@ class FakeServerCountsTest {
     private final FakeServer experiment = new FakeServer();
 
     static Stream<Arguments> cells() {
-        return new FakeServer().spec().models().stream().flatMap(m -> Stream.of(1L, 2L, 32L, 256L, 1000L)
+        return new FakeServer().spec().jvmModels().stream().flatMap(m -> Stream.of(1L, 2L, 32L, 256L, 1000L)
                 .flatMap(n -> Stream.of(Arguments.of(m, n, 0L), Arguments.of(m, n, 1L))));
     }
 
@@ -50,6 +50,6 @@ class FakeServerCountsTest {
     }
 
     static Stream<Model> models() {
-        return new FakeServer().spec().models().stream();
+        return new FakeServer().spec().jvmModels().stream();
     }
 }

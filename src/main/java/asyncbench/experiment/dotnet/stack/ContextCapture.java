@@ -242,7 +242,9 @@ public final class ContextCapture extends LoopExperiment<Void> {
         counts.put(IDS, tally.sink);
         if (Context.of(point) == Context.SAVE_RESTORE) {
             counts.put(SAVES, tally.saves);
-            counts.put(CHANGES, tally.changes);
+            if (Carrier.of(point).threadLocal()) {
+                counts.put(CHANGES, tally.changes);
+            }
         }
         if (point.count(YIELDS) > 0) {
             counts.put(SUSPENSIONS, tally.suspensions);

@@ -10,6 +10,9 @@ import asyncbench.experiment.LimitReachedException;
 import asyncbench.result.Metric;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.WorkMismatchException;
+import asyncbench.external.ContextSwitch;
+import asyncbench.external.Original;
+import asyncbench.external.Timing;
 import asyncbench.experiment.loop.LoopExperiment;
 import asyncbench.experiment.loop.Tally;
 import asyncbench.model.Model;
@@ -94,7 +97,8 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
             // Memory grows with the tasks: the slope is the memory of one more task and the link in front of it.
             .withGrowth(new Growth(TASKS, MEMORY_BYTES, "bytes per task"))
             // Time per iteration as the tasks are split into more chains, one line per model.
-            .withCharts(List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true)));
+            .withCharts(List.of(Chart.against("Brigade: time per iteration against chains", CHAINS, MS_PER_ITERATION, "ms per iteration", true, true)))
+            .withExternal(Model.RUST_THREADS, Model.RUST_TOKIO, Model.RUST_ONE_THREAD);
 
     @Override
     public Spec spec() {
@@ -116,6 +120,48 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
                 .filter(p -> model.osThreadPerTask() || p.choice(CPUS).equals("all"))
                 .filter(p -> model.style() == Style.EVENT_LOOP ? !loop(p).equals("perCore") || p.count(CHAINS) > 1 : loop(p).equals("selector"))
                 .toList();
+    }
+
+    /**
+     * The suite's own programs, where a point is one of theirs (one chain, no busywork): thread-brigade
+     * and async-brigade over UnixStream pairs with {@code --threads} tasks (thread-brigade under taskset
+     * at cpus=one, as the cell's JVM is), async-mem-brigade for the in-memory transport and
+     * one-thread-brigade for the event loop's {@code loop=direct}, both fixed at 500 tasks.
+     */
+    @Override
+    public Optional<Original> original(Model model, Point point) {
+        int tasks = point.intCount(TASKS);
+        if (point.count(CHAINS) != 1 || point.count(BUSYWORK) != 0) {
+            return Optional.empty();
+        }
+        Transport transport = transport(point);
+        String loop = loop(point);
+        boolean allCpus = !pinned(point);
+        Map<String, Long> told = Map.of(TASKS, (long) tasks);
+        List<String> threads = List.of("--threads", String.valueOf(tasks));
+        return Optional.ofNullable(switch (model) {
+            case RUST_THREADS -> transport == Transport.UNIX_SOCKET && loop.equals("selector")
+                    ? ContextSwitch.withOptions("thread-brigade", threads, ORIGINAL_ITERATIONS, t -> figures(t, tasks), told) : null;
+            case RUST_TOKIO -> !allCpus || !loop.equals("selector") ? null
+                    : transport == Transport.UNIX_SOCKET ? ContextSwitch.withOptions("async-brigade", threads, ORIGINAL_ITERATIONS, t -> figures(t, tasks), told)
+                    : transport == Transport.MEMORY && tasks == ORIGINAL_TASKS ? ContextSwitch.fixed("async-mem-brigade", ORIGINAL_ITERATIONS, t -> figures(t, tasks), told)
+                    : null;
+            case RUST_ONE_THREAD -> allCpus && transport == Transport.UNIX_SOCKET && loop.equals("direct") && tasks == ORIGINAL_TASKS
+                    ? ContextSwitch.fixed("one-thread-brigade", ORIGINAL_ITERATIONS, t -> figures(t, tasks), told) : null;
+            default -> null;
+        });
+    }
+
+    /** The suite's tasks and repetitions, fixed in one-thread-brigade and async-mem-brigade, defaults in the others. */
+    private static final int ORIGINAL_TASKS = 500;
+    private static final long ORIGINAL_ITERATIONS = 10_000;
+
+    private static Map<String, Metric> figures(List<Timing> timings, int tasks) {
+        Timing t = timings.getFirst();
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put(MS_PER_ITERATION, t.metric(1e3, "ms"));
+        metrics.put(NS_PER_HOP, t.metric(1e9 / tasks, "ns"));
+        return metrics;
     }
 
     @Override

@@ -9,6 +9,9 @@ import asyncbench.experiment.Outcome;
 import asyncbench.experiment.Param;
 import asyncbench.experiment.Probe;
 import asyncbench.experiment.Spec;
+import asyncbench.external.ContextSwitch;
+import asyncbench.external.Original;
+import asyncbench.external.Timing;
 import asyncbench.experiment.loop.Plain;
 import asyncbench.model.Model;
 import asyncbench.model.ModelRuntime;
@@ -18,6 +21,7 @@ import asyncbench.result.Point;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -74,7 +78,35 @@ public final class Spawn implements Experiment {
                     List.of("platform"), List.of("platform"), SPAWNERS),
                 Param.of(BATCH, "tasks spawned before any is joined: 1,000 as thread-creation, 10,000 as async-creation, "
                     + "1 for one at a time", 1, 100_000, List.of(1_000L), List.of(1_000L, 10_000L), List.of(1L, 1_000L, 10_000L))),
-            new Headline(CREATION_NS, false, true));
+            new Headline(CREATION_NS, false, true))
+            .withExternal(Model.RUST_THREAD_CREATION, Model.RUST_ASYNC_CREATION);
+
+    /** The suite's repetitions of a batch, its default. */
+    private static final long ORIGINAL_ITERATIONS = 100;
+
+    /**
+     * thread-creation and async-creation with {@code --tasks} the batch, from their main thread: the
+     * creation loop timed alone per task, and creation to body per task.
+     */
+    @Override
+    public Optional<Original> original(Model model, Point point) {
+        long batch = point.count(BATCH);
+        String program = switch (model) {
+            case RUST_THREAD_CREATION -> "thread-creation";
+            case RUST_ASYNC_CREATION -> "async-creation";
+            default -> null;
+        };
+        if (program == null || !point.choice(SPAWNER).equals("platform")) {
+            return Optional.empty();
+        }
+        return Optional.of(ContextSwitch.withOptions(program, List.of("--tasks", String.valueOf(batch)), ORIGINAL_ITERATIONS, timings -> {
+            Map<String, Metric> metrics = new LinkedHashMap<>();
+            metrics.put(CREATION_NS, timings.get(0).metric(1e9 / batch, "ns"));
+            Timing body = timings.get(1);
+            metrics.put(TO_BODY_NS, new Timing(body.label(), body.meanSeconds(), body.stddevSeconds(), body.count() * batch).metric(1e9, "ns"));
+            return metrics;
+        }, Map.of(BATCH, batch)));
+    }
 
     @Override
     public Spec spec() {

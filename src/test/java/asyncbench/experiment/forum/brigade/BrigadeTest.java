@@ -33,7 +33,7 @@ class BrigadeTest {
     void everyModelPassesEveryTokenThroughEveryTaskOfUnevenChains() throws Exception {
         for (String transport : Brigade.TRANSPORTS) {
             Map<String, Long> expected = null;
-            for (Model model : brigade.spec().models()) {
+            for (Model model : brigade.spec().jvmModels()) {
                 List<String> loops = model.style() == asyncbench.model.Style.EVENT_LOOP ? Brigade.LOOPS : List.of("selector");
                 for (String loop : loops) {
                     Map<String, Long> counts = brigade.countOnce(model, point(50, 3, 100, transport, loop));

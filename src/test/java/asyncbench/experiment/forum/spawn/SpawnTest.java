@@ -26,7 +26,7 @@ class SpawnTest {
     @Test
     void everyModelSpawnsEveryTaskOfItsBatchesOnItsOwnExecutor() throws Exception {
         Measurement measurement = new Measurement(1, 2, Duration.ofMillis(20));
-        for (Model model : spawn.spec().models()) {
+        for (Model model : spawn.spec().jvmModels()) {
             Outcome outcome = spawn.run(model, point("platform", 30), measurement, Probe.NONE);
             Map<String, Long> counts = outcome.counters();
             assertEquals(2_010, counts.get(Spawn.TASKS), model + ": whole batches of 30, at least 2,000 tasks");
@@ -49,7 +49,7 @@ class SpawnTest {
 
     @Test
     void aVirtualSpawnerSpawnsThreadsOfEveryKind() throws Exception {
-        for (Model model : spawn.spec().models()) {
+        for (Model model : spawn.spec().jvmModels()) {
             if (model.style() == Style.THREADS) {
                 Map<String, Long> counts = spawn.countOnce(model, point("virtual", 1));
                 assertEquals(counts.get(Spawn.TASKS), counts.get(Spawn.SPAWNED), model.toString());
