@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * A criterion benchmark of jkarneges/rust-async-bench, run as its bench binary runs it, one benchmark
  * ({@code manual}, {@code nonbox}, their {@code +syscalls} forms) with the profile's warm-up and
- * measured time; criterion's samples (its {@code sample.json}: iterations and nanoseconds each) are the
+ * measured time in whole seconds (criterion takes no less), at least one each; criterion's samples (its {@code sample.json}: iterations and nanoseconds each) are the
  * fork's windows. One iteration serves {@code perIteration} requests; the metrics are nanoseconds per
  * request and microseconds per iteration.
  */
@@ -31,8 +31,9 @@ public record Criterion(String program, String bench, long perIteration, String 
     public Outcome run(Measurement measurement) throws Exception {
         Path home = Files.createTempDirectory("asyncbench-criterion");
         try {
-            double warmup = Math.max(0.1, measurement.warmupIterations() * measurement.iteration().toNanos() / 1e9);
-            double measured = measurement.iterations() * measurement.iteration().toNanos() / 1e9;
+            // criterion takes whole seconds: the profile's times rounded up, at least one
+            long warmup = wholeSeconds(measurement.warmupIterations() * measurement.iteration().toNanos());
+            long measured = wholeSeconds(measurement.iterations() * measurement.iteration().toNanos());
             Programs.run(Anchors.program(program), List.of("--bench", "^" + bench.replace("+", "\\+") + "$",
                     "--warm-up-time", String.valueOf(warmup), "--measurement-time", String.valueOf(measured),
                     "--sample-size", String.valueOf(Math.max(MIN_SAMPLES, measurement.iterations())), "--noplot"),
@@ -49,6 +50,10 @@ public record Criterion(String program, String bench, long perIteration, String 
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static long wholeSeconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
     }
 
     /** Nanoseconds per iteration of each of criterion's samples, from the one benchmark under {@code home}. */

@@ -102,7 +102,7 @@ class OriginalsTest {
                 + "echo '{\"sampling_mode\":\"Linear\",\"iters\":[10.0,20.0],\"times\":[256000.0,768000.0]}' > \"$CRITERION_HOME/manual+syscalls/new/sample.json\"");
         Point point = Point.of(Map.of(FakeServer.CONNECTIONS, 256L, FakeServer.SYSCALLS, 1L));
         Outcome outcome = new FakeServer().original(Model.RUST_MANUAL, point).orElseThrow().run(QUICK);
-        assertTrue(Files.readString(args).startsWith("--bench ^manual\\+syscalls$ --warm-up-time 0.1 --measurement-time 0.3 --sample-size 10"),
+        assertTrue(Files.readString(args).startsWith("--bench ^manual\\+syscalls$ --warm-up-time 1 --measurement-time 1 --sample-size 10"),
                 Files.readString(args));
         // 25.6 us and 38.4 us a run of 256 requests: 100 and 150 ns a request
         assertEquals(List.of(100.0, 150.0), outcome.metrics().get(FakeServer.NS_PER_REQUEST).samples());
