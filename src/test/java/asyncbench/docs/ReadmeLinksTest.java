@@ -14,31 +14,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every relative link and image in README.md points at a file or folder the repository holds. */
+/**
+ * Every relative link and image in the README, CONTRIBUTING.md and the docs (not the generated
+ * reports of docs/results) points at a file or folder the repository holds.
+ */
 class ReadmeLinksTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]+)(#[^)]*)?\\)");
 
     @Test
     void everyRelativeLinkIsInTheRepository() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         Set<String> tracked = trackedPaths();
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("CONTRIBUTING.md")));
+        try (var docs = Files.walk(Path.of("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md") && !p.startsWith(Path.of("docs", "results")) || p.equals(Path.of("docs", "results", "README.md")))
+                    .sorted().forEach(pages::add);
+        }
         List<String> missing = new ArrayList<>();
-        Matcher m = LINK.matcher(readme);
         int links = 0;
-        while (m.find()) {
-            String target = m.group(1);
-            if (target.contains("://") || target.startsWith("mailto:")) {
-                continue;
-            }
-            links++;
-            String path = Path.of(target).normalize().toString();
-            boolean present = tracked != null ? tracked.contains(path) : Files.exists(Path.of(path));
-            if (!present) {
-                missing.add(target);
+        for (Path page : pages) {
+            String text = Files.readString(page, StandardCharsets.UTF_8);
+            Path dir = page.getParent() == null ? Path.of("") : page.getParent();
+            Matcher m = LINK.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.contains("://") || target.startsWith("mailto:")) {
+                    continue;
+                }
+                links++;
+                String path = dir.resolve(target).normalize().toString();
+                boolean present = tracked != null ? tracked.contains(path) : Files.exists(Path.of(path));
+                if (!present) {
+                    missing.add(page + ": " + target);
+                }
             }
         }
-        assertTrue(links > 0, "README.md links to something");
-        assertTrue(missing.isEmpty(), "README.md links to files the repository does not hold: " + missing);
+        assertTrue(links > 0, "the docs link to something");
+        assertTrue(missing.isEmpty(), "links to files the repository does not hold: " + missing);
     }
 
     /** Files git tracks and the folders above them; null where git cannot say (then the work tree decides). */
