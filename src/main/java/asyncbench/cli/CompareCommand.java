@@ -34,6 +34,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the comparison (default: RUN_B's directory; for a run committed to the repository, results/reports/RUN_B).")
+    Path outDir;
+
     @Option(names = "--all", description = "Print every cell; by default the terminal shows the cells that changed clearly (the files hold every cell).")
     boolean all;
 
@@ -47,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
         RunComparison.Result result = RunComparison.compare(results.resolve(idA), results.resolve(idB), new Catalog.BuiltIn());
         PrintWriter out = spec.commandLine().getOut();
         out.print(RunComparison.terminal(result, all));
-        out.println("Comparison: " + RunComparison.write(result, results.resolve(idB)));
+        out.println("Comparison: " + RunComparison.write(result, asyncbench.report.Outputs.forRun(results.resolve(idB), outDir)));
         long worse = result.count(RunComparison.Change.WORSE);
         if (failOn.equals("worse") && worse > 0) {
             out.println("asyncbench: " + worse + " cell" + (worse == 1 ? "" : "s") + " worse in " + idB + " than in " + idA + " (--fail-on worse)");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Shows the JDK, cores, memory and the kernel limits that cap thread counts.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Shows the JDK, cores, memory, how busy the machine is, open files, the tools and originals present, and the kernel limits that cap thread counts.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,6 +27,15 @@ final class DoctorCommand implements Callable<Integer> {
                 + (Rusage.self().voluntarySwitches() >= 0 ? "works" : "fails"));
         MachineLoad load = MachineLoad.sample(java.time.Duration.ofSeconds(1));
         out.println("Machine: " + (load.isBusy() ? "BUSY: " : "quiet: ") + load.describe());
+        long files = asyncbench.os.KernelLimits.openFiles();
+        out.println("Open files: ulimit -n " + (files < 0 ? "unknown" : files + ": a brigade over pipes or sockets takes two a task, about "
+                + Math.max(0, (files - 256) / 2) + " tasks"));
+        out.println("Tools:  wrk " + (onPath("wrk") ? "installed" : "missing") + ", chromium " + (onPath("chromium") ? "installed" : "missing")
+                + (onPath("wrk") && onPath("chromium") ? "" : " (./asyncbench setup installs them)"));
+        java.util.List<String> originals = java.util.stream.Stream.of("thread-brigade", "async-brigade", "one-thread-brigade", "async-mem-brigade",
+                "thread-creation", "async-creation", "rust-async-bench-run").filter(p -> !asyncbench.external.Anchors.present(p)).toList();
+        out.println("Rust originals: " + (originals.isEmpty() ? "built in " + asyncbench.external.Anchors.directory()
+                : originals.size() + " of 7 programs missing in " + asyncbench.external.Anchors.directory() + " (./asyncbench setup rust-anchors SOURCES)"));
         out.println();
         out.println("Limits on platform threads:");
         for (String[] row : KernelLimits.read().explain()) {
@@ -34,6 +43,12 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     private static String memTotal() throws java.io.IOException {

@@ -21,25 +21,37 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The cells a run of every experiment at {@code profile} plans, each model at its own points. */
-    private static String cellCount(Profile profile) {
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "Show this experiment only.")
+    String only;
+
+    /** The cells a run of {@code experiments} at {@code profile} plans, each model at its own points. */
+    private static String cellCount(List<String> experiments, Profile profile) {
         Catalog catalog = new Catalog.BuiltIn();
         try {
-            return String.valueOf(new Plan(catalog.names(), profile.id(), List.of(), Map.of(), null).cells(catalog).size());
+            return String.valueOf(new Plan(experiments, profile.id(), List.of(), Map.of(), null).cells(catalog).size());
         } catch (UsageException e) {
             return "(" + e.getMessage() + ")";
         }
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws UsageException {
         PrintWriter out = spec.commandLine().getOut();
+        Catalog catalog = new Catalog.BuiltIn();
+        if (only != null && catalog.byName(only).isEmpty()) {
+            throw new UsageException("unknown experiment '" + only + "'; valid: " + String.join(", ", catalog.names()));
+        }
         out.println("Experiments:");
-        for (Experiment e : new Catalog.BuiltIn().experiments()) {
+        for (Experiment e : catalog.experiments()) {
+            if (only != null && !e.name().equals(only)) {
+                continue;
+            }
             out.println("  " + e.name() + ": " + e.spec().description());
             out.println("    reproduces: " + e.spec().origin().reproduces());
             out.println("    published: " + e.spec().origin().published());
             out.println("    models: " + e.spec().models().stream().map(Model::id).collect(Collectors.joining(", ")));
+            out.println("    cells: " + java.util.Arrays.stream(Profile.values())
+                    .map(p -> p.id() + " " + cellCount(List.of(e.name()), p)).collect(Collectors.joining(", ")));
             out.println("    headline: " + e.spec().headline().metric() + " (" + (e.spec().headline().higherIsBetter() ? "higher" : "lower")
                     + " is better)");
             for (Param p : e.spec().params()) {
@@ -48,6 +60,10 @@ final class ListCommand implements Callable<Integer> {
                     out.println("        " + profile.id() + ": " + values(p, p.values(profile)));
                 }
             }
+        }
+        if (only != null) {
+            out.flush();
+            return 0;
         }
         out.println();
         out.println("Models:");
@@ -58,8 +74,9 @@ final class ListCommand implements Callable<Integer> {
         out.println("Profiles (--profile, default " + RunCommand.DEFAULT_PROFILE + "):");
         for (Profile p : Profile.values()) {
             var m = p.measurement();
-            String cells = cellCount(p);
-            out.println("  " + p.id() + ": " + cells + " cells of every experiment, each in " + p.forks() + " JVM"
+            String cells = cellCount(catalog.names(), p);
+            out.println("  " + p.id() + ": a budget of " + p.budget().toMinutes() + " min (--budget), which the JVMs added to undecided contrasts fill; "
+                    + cells + " cells of every experiment, each in at least " + p.forks() + " JVM"
                     + (p.forks() > 1 ? "s" : "") + " of " + m.warmupIterations() + " warm-up + " + m.iterations()
                     + " measured windows of " + m.iteration().toMillis() + " ms; a JVM is killed after "
                     + p.cellTimeout().toSeconds() + " s");

@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 /** The command line: {@code list}, {@code run}, {@code report}, {@code doctor}. */
 @Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
         description = "Measures when and why async is good for performance on the JVM.",
-        footer = {"", "The launcher also takes: ./asyncbench test   (runs the test suite)"},
+        footer = {"", "The launcher also takes:",
+                "  ./asyncbench test                        runs the test suite",
+                "  ./asyncbench setup [wrk|chromium]        installs the load generator and the tests' browser when missing",
+                "  ./asyncbench setup rust-anchors SOURCES  builds the Rust originals, run as models beside the JVM's"},
         subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, ConvertCommand.class, DoctorCommand.class, ServeCommand.class,
-                LoadCommand.class})
+                LoadCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input. */
     public static final int USAGE = 2;
@@ -32,7 +35,11 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("asyncbench: " + e.getMessage());
+            String nearest = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                nearest = "; did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?";
+            }
+            err.println("asyncbench: " + e.getMessage().strip() + nearest);
             err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });

@@ -31,6 +31,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report (default: the run's directory; for a run committed to the repository, results/reports/RUN).")
+    Path outDir;
+
     @Option(names = "--catalog", hidden = true, defaultValue = "asyncbench.catalog.Catalog$BuiltIn")
     String catalogClass;
 
@@ -54,7 +58,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Report.Rendered rendered;
         try {
-            rendered = Report.render(results.resolve(id), catalog, Report.comparisons(compare, Model.ids()));
+            rendered = Report.render(results.resolve(id), asyncbench.report.Outputs.forRun(results.resolve(id), outDir), catalog,
+                    Report.comparisons(compare, Model.ids()));
         } catch (asyncbench.result.ResultsFile.EarlierFormatException e) {
             throw e;
         } catch (java.io.IOException e) {

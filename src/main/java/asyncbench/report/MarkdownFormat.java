@@ -46,11 +46,31 @@ final class MarkdownFormat implements ResultFormat {
         StringBuilder md = new StringBuilder("# asyncbench report: run ").append(report.run()).append("\n\n");
         header(md, report.results(), report.unreadableLines());
         Calibration.verdict(report.decisions()).ifPresent(c -> md.append("**").append(c).append("**\n\n"));
+        answer(md, report);
+        md.append("Contents: ").append(report.sections().stream().map(s -> "[" + s.experiment().name() + "](#" + s.experiment().name() + ")")
+                .collect(java.util.stream.Collectors.joining(" · "))).append("\n\n");
         md.append(matrix(report.sections()));
         for (RunReport.Section section : report.sections()) {
             section(md, section, dir);
         }
         return md.toString();
+    }
+
+    /** The published claims this run's cells answer (docs/findings.md answers them from the committed runs). */
+    private static void answer(StringBuilder md, RunReport report) {
+        List<asyncbench.findings.Finding> findings;
+        try {
+            asyncbench.catalog.Catalog measured = () -> report.sections().stream().map(RunReport.Section::experiment).toList();
+            findings = asyncbench.findings.Findings.fromRun(asyncbench.findings.Findings.claims(), report.results(), measured);
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (findings.isEmpty()) {
+            return;
+        }
+        md.append("## The answer in this run\n\n")
+                .append("The published claims this run's cells answer, each contrast decided as below (docs/findings.md answers them from the committed runs):\n\n")
+                .append(asyncbench.findings.FindingsFormat.inRun(findings)).append('\n');
     }
 
     private static void section(StringBuilder md, RunReport.Section section, Path dir) {

@@ -38,6 +38,13 @@ public final class Report {
      */
     public static Rendered render(Path runDir, Catalog catalog, List<Comparison> comparisons)
             throws IOException, UsageException {
+        return render(runDir, runDir, catalog, comparisons);
+    }
+
+    /** The report of the run in {@code runDir}, written into {@code outDir}. */
+    public static Rendered render(Path runDir, Path outDir, Catalog catalog, List<Comparison> comparisons)
+            throws IOException, UsageException {
+        java.nio.file.Files.createDirectories(outDir);
         ResultsFile.Contents contents = ResultsFile.read(runDir.resolve(ResultsFile.NAME));
         List<CellResult> results = ResultsFile.latest(contents.results());
         List<RunReport.Section> sections = new ArrayList<>();
@@ -50,9 +57,9 @@ public final class Report {
         RunReport report = new RunReport(runDir.getFileName().toString(), results, contents.unreadableLines(), sections);
         List<Path> files = new ArrayList<>();
         for (ResultFormat format : FORMATS) {
-            files.addAll(format.writeOut(report, runDir));
+            files.addAll(format.writeOut(report, outDir));
         }
-        return new Rendered(runDir.resolve(FILE), files, report.verdicts(!comparisons.isEmpty()), contents.unreadableLines());
+        return new Rendered(outDir.resolve(FILE), files, report.verdicts(!comparisons.isEmpty()), contents.unreadableLines());
     }
 
     /** Checks {@code comparisons} against the models of the catalog. */

@@ -64,7 +64,7 @@ class EndToEndTest {
     void fakeServerTimesEveryModelWithJmh() throws Exception {
         List<CellResult> cells = run("run", "fake-server", "--profile", "smoke", "--param", "connections=32",
                 "--param", "syscallsPerCall=0");
-        assertEquals(new asyncbench.experiment.rust.FakeServer().spec().models().stream().map(m -> m.id()).toList(),
+        assertEquals(new asyncbench.experiment.rust.FakeServer().spec().jvmModels().stream().map(m -> m.id()).toList(),
                 cells.stream().map(CellResult::model).toList());
         for (CellResult c : cells) {
             assertEquals(Status.OK, c.status(), c.message());
