@@ -60,7 +60,7 @@ class LoopExperimentsTest {
             }
             Map<String, Long> expected = null;
             Model first = null;
-            for (Model model : experiment.spec().models()) {
+            for (Model model : experiment.spec().jvmModels()) {
                 if (!experiment.points(model, grid).contains(point)) {
                     continue;
                 }
@@ -81,7 +81,7 @@ class LoopExperimentsTest {
     void theTimedLoopRunsAndStopsInEveryModel(LoopExperiment experiment) throws Exception {
         List<Point> grid = grid(experiment, Profile.SMOKE);
         Measurement tiny = new Measurement(0, 2, Duration.ofMillis(20));
-        for (Model model : experiment.spec().models()) {
+        for (Model model : experiment.spec().jvmModels()) {
             for (Point point : experiment.points(model, grid)) {
                 Outcome outcome = experiment.run(model, point, tiny, Probe.NONE);
                 Metric headline = outcome.metrics().get(experiment.spec().headline().metric());
@@ -128,7 +128,7 @@ class LoopExperimentsTest {
     @Test
     void callCostFailsUnlessTheJitNeverInlinedTheCallee() throws Exception {
         CallCost cost = new CallCost();
-        for (Model model : cost.spec().models()) {
+        for (Model model : cost.spec().jvmModels()) {
             Map<String, Long> counts = cost.countOnce(model, Point.of(Map.of(CallCost.INLINING, "dontinline")));
             assertTrue(counts.get(CallCost.ITERATIONS) > 0, model.toString());
         }
@@ -153,7 +153,7 @@ class LoopExperimentsTest {
     @Test
     void sawtoothSuspendsAtMidOnceThenAtLowOnceATooth() throws Exception {
         Sawtooth sawtooth = new Sawtooth();
-        for (Model model : sawtooth.spec().models()) {
+        for (Model model : sawtooth.spec().jvmModels()) {
             Map<String, Long> counts = sawtooth.countOnce(model, Point.of(Map.of(Sawtooth.SCALE, 1L)));
             assertEquals(counts.get(Sawtooth.ITERATIONS) + 1, counts.get(Sawtooth.SUSPENSIONS), model.toString());
         }
