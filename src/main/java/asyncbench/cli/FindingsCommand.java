@@ -43,7 +43,7 @@ final class FindingsCommand implements Callable<Integer> {
         List<Finding> findings = Findings.compute(Findings.claims(), results, Catalog.load(catalogClass));
         PrintWriter out = spec.commandLine().getOut();
         out.print(FindingsFormat.table(findings, results + "/", page.toString()));
-        write(page, FindingsFormat.page(findings));
+        write(page, FindingsFormat.page(findings, Findings.besideOriginals(results, Catalog.load(catalogClass))));
         write(results.resolve("README.md"), asyncbench.findings.RunIndex.markdown(results, findings));
         out.println("Wrote " + page + " and " + results.resolve("README.md"));
         if (!readme.equals("none")) {

@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class Findings {
     /** The claims, as data beside the code. */
     static final String CLAIMS = "/asyncbench/findings/claims.json";
+    /** The JVM's models set against the Rust originals they reproduce: contrasts with no claim to test. */
+    static final String ORIGINALS = "/asyncbench/findings/originals.json";
 
     private Findings() {
     }
@@ -38,6 +40,19 @@ public final class Findings {
             }
             return Json.MAPPER.readValue(in, new TypeReference<List<Claim>>() { });
         }
+    }
+
+    /** Each JVM model against the original it reproduces, decided from the run each names under {@code runs}. */
+    public static List<Finding.Tested> besideOriginals(Path runs, Catalog catalog) throws IOException, UsageException {
+        List<Claim.Test> tests;
+        try (InputStream in = Findings.class.getResourceAsStream(ORIGINALS)) {
+            if (in == null) {
+                throw new IOException("no " + ORIGINALS + " in the build");
+            }
+            tests = Json.MAPPER.readValue(in, new TypeReference<List<Claim.Test>>() { });
+        }
+        Claim originals = new Claim("beside-the-originals", "the Rust originals", "", "", "", "", tests);
+        return compute(List.of(originals), runs, catalog).getFirst().tests();
     }
 
     /** Every claim answered from the runs under {@code runs} (docs/results). */
@@ -56,7 +71,8 @@ public final class Findings {
                 }
                 tested.add(decide(claim, test, cells, catalog));
             }
-            findings.add(new Finding(claim, tested, Finding.answer(tested.stream().map(Finding.Tested::outcome).toList())));
+            findings.add(new Finding(claim, tested, tested.stream().anyMatch(t -> t.outcome() == null) ? Finding.Answer.UNDECIDED
+                    : Finding.answer(tested.stream().map(Finding.Tested::outcome).toList())));
         }
         return findings;
     }
@@ -102,6 +118,9 @@ public final class Findings {
         Map<String, String> point = new LinkedHashMap<>();
         test.point().forEach((k, v) -> point.put(k, String.valueOf(v)));
         Decision d = Decision.of(test.experiment(), point, metric, higherIsBetter, Optional.of(baseline), Optional.of(model));
+        if (test.expect() == null) {
+            return new Finding.Tested(test, d, null);
+        }
         Verdict expected = switch (test.expect()) {
             case "better" -> Verdict.BETTER;
             case "worse" -> Verdict.WORSE;
