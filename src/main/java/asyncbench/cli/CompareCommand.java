@@ -15,8 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares two runs cell by cell: each headline of RUN_B over RUN_A with its error, flagged where",
-                "the change is larger than the noise; writes compare-RUN_A.md and .html into RUN_B's directory."})
+        description = "Compares two runs cell by cell: each headline of RUN_B over RUN_A with its error, flagged where the change is larger than the noise; writes compare-RUN_A.md and .html into RUN_B's directory, or where --out says.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

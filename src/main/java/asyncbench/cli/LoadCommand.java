@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Sends bounded HTTP/1.1 load to a URL, as the server experiment does, and prints requests/s,",
-                "latency percentiles and errors. Closed-loop by default; with --rate, at a fixed rate with latency counted",
-                "from each request's slot (coordinated omission corrected)."})
+        description = "Sends bounded HTTP/1.1 load to a URL, as the server experiment does, and prints requests/s, latency percentiles and errors. Closed-loop by default; with --rate, at a fixed rate with latency counted from each request's slot (coordinated omission corrected).")
 final class LoadCommand implements Callable<Integer> {
     private static final long MAX_SECONDS = 3_600;
 

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "asyncbench", mixinStandardHelpOptions = true, version = "asyncbench 0.1",
         description = "Measures when and why async is good for performance on the JVM.",
         footer = {"", "The launcher also takes:",
-                "  ./asyncbench test                        runs the test suite",
-                "  ./asyncbench setup [wrk|chromium]        installs the load generator and the tests' browser when missing",
-                "  ./asyncbench setup rust-anchors SOURCES  builds the Rust originals, run as models beside the JVM's"},
+                "  ./asyncbench test                        the test suite",
+                "  ./asyncbench setup [wrk|chromium]        wrk and chromium, when missing",
+                "  ./asyncbench setup rust-anchors SOURCES  the Rust originals, as models"},
         subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, ConvertCommand.class, DoctorCommand.class, ServeCommand.class,
                 LoadCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {

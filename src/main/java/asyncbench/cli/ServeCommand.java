@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs one of the server experiment's servers until Ctrl-C, so that load can come from",
-                "elsewhere (./asyncbench load, wrk, k6): GET /json answers {\"message\":\"Hello, World!\"}."})
+        description = "Runs one of the server experiment's servers until Ctrl-C, so that load can come from elsewhere (./asyncbench load, wrk, k6): GET /json answers {\"message\":\"Hello, World!\"}.")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, description = "jdk, socket, helidon, netty or ktor")
     String server;
