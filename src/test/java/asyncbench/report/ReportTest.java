@@ -219,9 +219,48 @@ class ReportTest {
         ExperimentResults r = new ExperimentResults("exceptions", exceptions.spec().headline(), exceptionsCells(),
                 List.of("future", "virtual"), exceptions.spec().params());
         Heatmap heatmap = new Heatmap(new Contrast(r, new Comparison("virtual", "future")));
-        int longest = r.columns.stream().mapToInt(c -> r.columnLabel(c).length()).max().orElseThrow();
-        assertTrue(longest > 12, "labels such as 1, 1000, return");
+        int longest = heatmap.longestLabel();
+        assertTrue(longest > 0, "labels such as 1000, return");
         assertTrue(heatmap.cellWidth() >= 7 * longest, heatmap.cellWidth() + " px for " + longest + " characters");
+    }
+
+    private static CellResult rated(String model, Map<String, Object> params, double value) {
+        return new CellResult("h", "brigade", model, "quick", Point.of(params), Status.OK, null, null,
+                Map.of("msPerIteration", ReportFixtures.forks("ms", value * 0.98, value * 1.02)), Map.of("n", 1L), null, null, null, null, null);
+    }
+
+    /**
+     * A wide grid fits a 1,200-pixel page: columns where neither model ran are left out, a parameter with
+     * one value in every column shown goes into the subtitle, and the columns wrap into bands.
+     */
+    @Test
+    void aHeatmapFitsAPageWithoutEmptyColumnsOrRepeatedParameters() {
+        List<CellResult> cells = new ArrayList<>();
+        for (long chains = 1; chains <= 1 << 20; chains *= 2) {
+            for (String transport : List.of("pipe", "memory")) {
+                Map<String, Object> p = new java.util.LinkedHashMap<>();
+                p.put("tasks", 500L);
+                p.put("chains", chains);
+                p.put("transport", transport);
+                p.put("cpus", "all");
+                if (transport.equals("pipe")) {
+                    cells.add(rated("platform", p, 2.0 + chains));
+                    cells.add(rated("virtual", p, 1.0 + chains));
+                } else {
+                    cells.add(rated("future", p, 1.0));
+                }
+            }
+        }
+        asyncbench.experiment.Experiment brigade = new Catalog.BuiltIn().byName("brigade").orElseThrow();
+        List<asyncbench.experiment.Param> params = brigade.spec().params().stream()
+                .filter(x -> List.of("tasks", "chains", "transport", "cpus").contains(x.name())).toList();
+        ExperimentResults r = new ExperimentResults("brigade", brigade.spec().headline(), cells, List.of("platform", "virtual", "future"), params);
+        Heatmap heatmap = new Heatmap(new Contrast(r, new Comparison("virtual", "platform")));
+        assertEquals(21, heatmap.labels().size(), "the memory columns, where only future ran, are left out");
+        assertTrue(heatmap.labels().stream().noneMatch(l -> l.contains("all") || l.contains("pipe")), heatmap.labels().toString());
+        assertTrue(heatmap.width() <= Heatmap.MAX_W, heatmap.width() + " px");
+        assertTrue(heatmap.bands() > 1, "21 columns wrap");
+        assertTrue(heatmap.height() > 200);
     }
 
     @Test
