@@ -28,11 +28,11 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.general.DatasetUtils;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * An experiment's {@link Chart}s drawn with JFreeChart, one line per model, as {@link Picture}s. Only
@@ -50,7 +50,9 @@ final class LineCharts {
     }
 
     static List<Picture> draw(Experiment experiment, List<CellResult> cells, List<String> models) {
-        List<CellResult> ok = cells.stream().filter(c -> c.status() == Status.OK && c.metrics() != null).toList();
+        // measured cells, and those that reached a limit or timed out, which the chart names
+        List<CellResult> ok = cells.stream().filter(c -> c.status() == Status.OK && c.metrics() != null
+                || asyncbench.stats.Decision.limited(c)).toList();
         List<Picture> drawn = new ArrayList<>();
         int n = 0;
         for (Chart chart : experiment.spec().charts()) {
@@ -116,19 +118,34 @@ final class LineCharts {
         }
     }
 
+    /**
+     * One line per model along the parameter, each point its mean with a band of its interval (± the
+     * half-width over its JVMs); a model that reached a limit or timed out at a point is named under the
+     * title instead of vanishing from the chart.
+     */
     private static JFreeChart overParam(Chart chart, String title, Map<String, List<CellResult>> lines) {
-        XYSeriesCollection data = new XYSeriesCollection();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<String> limits = new ArrayList<>();
         for (Map.Entry<String, List<CellResult>> line : lines.entrySet()) {
-            XYSeries series = new XYSeries(line.getKey());
+            YIntervalSeries series = new YIntervalSeries(line.getKey());
             for (CellResult c : line.getValue()) {
-                c.metric(chart.metric()).map(Metric::value).filter(v -> !chart.logY() || v > 0)
-                        .ifPresent(v -> series.add(c.params().count(chart.param()), v));
+                long x = c.params().count(chart.param());
+                if (asyncbench.stats.Decision.limited(c)) {
+                    limits.add(line.getKey() + " at " + chart.param() + "=" + ExperimentResults.value(c.params().get(chart.param()))
+                            + " (" + c.status().id() + ")");
+                    continue;
+                }
+                c.metric(chart.metric()).filter(m -> !chart.logY() || m.value() > 0).ifPresent(m -> {
+                    double e = m.error() == null || m.error().isNaN() ? 0 : m.error();
+                    double low = m.value() - e;
+                    series.add(x, m.value(), chart.logY() && low <= 0 ? m.value() / 10 : low, m.value() + e);
+                });
             }
             if (series.getItemCount() > 0) {
                 data.addSeries(series);
             }
         }
-        if (data.getSeriesCount() == 0 || data.getSeries(0).getItemCount() < 2) {
+        if (data.getSeriesCount() == 0 || data.getItemCount(0) < 2) {
             return null;
         }
         JFreeChart jfc = ChartFactory.createXYLineChart(title, chart.xLabel(), chart.yLabel(), data, PlotOrientation.VERTICAL,
@@ -137,16 +154,24 @@ final class LineCharts {
         if (chart.logX()) {
             plot.setDomainAxis(logAxis(chart.xLabel(), 2));
         }
-        if (chart.logY() && decades(data.getRangeLowerBound(false), data.getRangeUpperBound(false))) {
+        org.jfree.data.Range range = DatasetUtils.findRangeBounds(data, false);
+        if (chart.logY() && range != null && decades(range.getLowerBound(), range.getUpperBound())) {
             plot.setRangeAxis(logAxis(chart.yLabel(), 10));
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.15f);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.getSeriesCount(); i++) {
             keys.add(data.getSeriesKey(i).toString());
         }
         paint(renderer::setSeriesPaint, renderer::setSeriesStroke, keys);
+        for (int i = 0; i < keys.size(); i++) {
+            renderer.setSeriesFillPaint(i, renderer.getSeriesPaint(i));
+        }
         plot.setRenderer(renderer);
+        if (!limits.isEmpty()) {
+            jfc.addSubtitle(new org.jfree.chart.title.TextTitle("not drawn, a limit reached: " + String.join("; ", limits)));
+        }
         style(jfc);
         return jfc;
     }
