@@ -187,20 +187,33 @@ final class Tables {
         return d + " ± " + Units.number(Math.hypot(a.error(), b.error()), a.unit());
     }
 
-    /** A table with one row per parameter point: the parameter values, then {@code cells} of the point. */
+    /**
+     * A table with one row per parameter point: the parameter values, then {@code cells} of the point. A
+     * parameter with one value in every cell is stated once above the table instead of in every row.
+     */
     private static String byPoint(ExperimentResults r, List<String> columns,
             BiFunction<Object, Point, List<String>> cells) {
-        List<String> header = new ArrayList<>(r.params);
+        List<String> fixed = r.params.stream().filter(p -> r.cells.stream().map(c -> c.params().get(p)).distinct().count() == 1).toList();
+        List<String> header = new ArrayList<>(r.params.stream().filter(p -> !fixed.contains(p)).toList());
         header.addAll(columns);
-        StringBuilder md = row(new StringBuilder(), header);
+        StringBuilder md = new StringBuilder();
+        if (!fixed.isEmpty()) {
+            md.append("At ").append(fixed.stream().map(p -> p + "=" + ExperimentResults.value(r.cells.getFirst().params().get(p)))
+                    .collect(java.util.stream.Collectors.joining(", "))).append(":\n\n");
+        }
+        row(md, header);
         md.append(separator(header.size()));
         for (Object rowValue : r.rows.isEmpty() ? List.<Object>of(0L) : r.rows) {
             for (Point column : r.columns) {
                 List<String> line = new ArrayList<>();
-                if (!r.params.isEmpty()) {
+                if (!r.params.isEmpty() && !fixed.contains(r.params.getFirst())) {
                     line.add(r.rowValue(rowValue));
                 }
-                column.values().forEach((name, v) -> line.add(ExperimentResults.value(v)));
+                column.values().forEach((name, v) -> {
+                    if (!fixed.contains(name)) {
+                        line.add(ExperimentResults.value(v));
+                    }
+                });
                 line.addAll(cells.apply(rowValue, column));
                 row(md, line);
             }
@@ -267,7 +280,8 @@ final class Tables {
     static String describe(CellResult c, String metric) {
         if (c.status() == Status.OK) {
             return c.metric(metric).map(m -> Units.number(m.value(), m.unit())
-                    + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))).orElse("ok");
+                    + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))
+                    + (m.value() < 0 && m.unit() != null && m.unit().contains("byte") ? " (below zero: noise, not a figure)" : "")).orElse("ok");
         }
         if (c.status() == Status.LIMIT && c.limit() != null) {
             String limit = MarkdownFormat.text(c.limit().limit()).replace("\\|", "|");

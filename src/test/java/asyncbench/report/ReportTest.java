@@ -291,6 +291,29 @@ class ReportTest {
         assertTrue(heatmap.height() > 200);
     }
 
+    /** A parameter with one value in every cell is stated once above the table; a memory figure below zero is flagged. */
+    @Test
+    void aTableStatesWhatNeverChangesOnceAndFlagsMemoryBelowZero() {
+        List<CellResult> cells = new ArrayList<>();
+        for (long chains : List.of(1L, 2L)) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("tasks", 500L);
+            p.put("chains", chains);
+            p.put("cpus", "all");
+            cells.add(rated("platform", p, 2.0 * chains));
+            cells.add(rated("virtual", p, 1.0 * chains));
+        }
+        asyncbench.experiment.Experiment brigade = new Catalog.BuiltIn().byName("brigade").orElseThrow();
+        List<asyncbench.experiment.Param> params = brigade.spec().params().stream()
+                .filter(x -> List.of("tasks", "chains", "cpus").contains(x.name())).toList();
+        ExperimentResults r = new ExperimentResults("brigade", brigade.spec().headline(), cells, List.of("platform", "virtual"), params);
+        String table = Tables.headline(r);
+        assertTrue(table.startsWith("At tasks=500, cpus=all:\n\n| chains | platform | virtual |"), table);
+        CellResult negative = new CellResult("h", "idle-memory", "future", "quick", Point.of(Map.of("depth", 1L)), Status.OK, null, null,
+                Map.of("fittedBytesPerTask", new Metric(-12, 30.0, "bytes", null)), Map.of("n", 1L), null, null, null, null, null);
+        assertTrue(Tables.describe(negative, "fittedBytesPerTask").contains("below zero"), Tables.describe(negative, "fittedBytesPerTask"));
+    }
+
     @Test
     void aRatioCarriesBothRelativeErrors() {
         Metric q = Tables.quotient(new Metric(10, 1.0, "x", null), new Metric(5, 0.5, "x", null));
