@@ -17,7 +17,7 @@ import java.util.Map;
  * results (JMH Visualizer, jmh-benchmark-visualizer, CI plugins) load them: one entry per cell, named
  * {@code asyncbench.<experiment>.<model>}, its point as JMH parameters, the headline as the primary
  * metric (mode {@code thrpt} where higher is better, {@code avgt} where lower is) and the other figures
- * as secondary metrics.
+ * as secondary metrics; {@code rawData} holds one list per fork (JVM), as JMH writes it.
  */
 final class JmhJsonFormat implements ResultFormat {
     static final String FILE = "jmh-result.json";
@@ -73,7 +73,21 @@ final class JmhJsonFormat implements ResultFormat {
         out.put("scoreError", Double.isNaN(error) ? "NaN" : error);
         out.put("scoreConfidence", Double.isNaN(error) ? List.of(m.value(), m.value()) : List.of(m.value() - error, m.value() + error));
         out.put("scoreUnit", m.unit());
-        out.put("rawData", List.of(m.samples() == null ? List.of(m.value()) : m.samples()));
+        out.put("rawData", rawData(m));
         return out;
+    }
+
+    /**
+     * JMH's layout: one list per fork of its iterations' scores. A figure's windows are kept fork after
+     * fork; where they split evenly over its forks each fork gets its own, else each fork its score.
+     */
+    static List<List<Double>> rawData(Metric m) {
+        List<Double> forks = m.forkScores();
+        List<Double> windows = m.samples();
+        if (windows != null && !windows.isEmpty() && windows.size() % forks.size() == 0) {
+            int per = windows.size() / forks.size();
+            return java.util.stream.IntStream.range(0, forks.size()).mapToObj(i -> List.copyOf(windows.subList(i * per, (i + 1) * per))).toList();
+        }
+        return forks.stream().map(List::of).toList();
     }
 }

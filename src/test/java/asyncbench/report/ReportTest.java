@@ -315,6 +315,15 @@ class ReportTest {
     }
 
     @Test
+    void jmhRawDataHasOneListPerFork() {
+        Metric twoForks = new Metric(2.5, 0.5, "ops/s", List.of(1.0, 2.0, 3.0, 4.0), List.of(1.5, 3.5));
+        assertEquals(List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)), JmhJsonFormat.rawData(twoForks));
+        Metric uneven = new Metric(2.5, 0.5, "ops/s", List.of(1.0, 2.0, 3.0), List.of(1.5, 3.0));
+        assertEquals(List.of(List.of(1.5), List.of(3.0)), JmhJsonFormat.rawData(uneven));
+        assertEquals(List.of(List.of(7.0)), JmhJsonFormat.rawData(Metric.once(7, "bytes")));
+    }
+
+    @Test
     void aRatioCarriesBothRelativeErrors() {
         Metric q = Tables.quotient(new Metric(10, 1.0, "x", null), new Metric(5, 0.5, "x", null));
         assertEquals(2.0, q.value(), 1e-12);
