@@ -46,8 +46,11 @@ public final class LatencyWindows {
         }
         samples.get(P50).add((double) window.getValueAtPercentile(50));
         samples.get(P90).add((double) window.getValueAtPercentile(90));
+        // a percentile of fewer values than it needs is the largest value again: max says that already
         samples.get(P99).add((double) window.getValueAtPercentile(99));
-        samples.get(P999).add((double) window.getValueAtPercentile(99.9));
+        if (window.getTotalCount() >= 1000) {
+            samples.get(P999).add((double) window.getValueAtPercentile(99.9));
+        }
         samples.get(MAX).add((double) window.getMaxValue());
     }
 
@@ -56,10 +59,17 @@ public final class LatencyWindows {
         return !samples.get(P50).isEmpty();
     }
 
-    /** Each percentile's mean over the windows with its error, in microseconds. */
+    /**
+     * Each percentile's mean over the windows with its error, in microseconds; p99.9 only from windows
+     * of at least 1,000 values, where it is not the maximum under another name.
+     */
     public Map<String, Metric> metrics(String unit) {
         Map<String, Metric> m = new LinkedHashMap<>();
-        samples.forEach((name, values) -> m.put(name, Windows.of(values, unit)));
+        samples.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                m.put(name, Windows.of(values, unit));
+            }
+        });
         return m;
     }
 }

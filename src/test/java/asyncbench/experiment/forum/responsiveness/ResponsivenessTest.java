@@ -48,6 +48,9 @@ class ResponsivenessTest {
                 new Measurement(1, 3, Duration.ofMillis(100)), Probe.NONE);
         for (String metric : asyncbench.experiment.LatencyWindows.metrics()) {
             Metric m = outcome.metrics().get(metric);
+            if (m == null && metric.equals(asyncbench.experiment.LatencyWindows.P999)) {
+                continue; // windows of fewer than 1,000 requests have no p99.9 but their maximum
+            }
             assertEquals(3, m.samples().size(), metric);
             assertTrue(m.value() >= 1, metric);
         }

@@ -80,6 +80,9 @@ class ServerTest {
         assertEquals(2, rate.samples().size());
         assertTrue(rate.value() > 0);
         for (String p : LatencyWindows.metrics()) {
+            if (p.equals(LatencyWindows.P999) && !outcome.metrics().containsKey(p)) {
+                continue; // windows of fewer than 1,000 requests have no p99.9 but their maximum
+            }
             assertTrue(outcome.metrics().get(p).value() > 0, p);
         }
         assertTrue(outcome.metrics().get(ServerExperiment.SERVER_RSS).value() > 1, "a JVM's resident memory is more than 1 MiB");
