@@ -49,6 +49,41 @@ class FindingsTest {
         }
     }
 
+    /**
+     * A planted change to a committed figure changes the finding: the docs would no longer follow from
+     * the data, and the first test would fail on them.
+     */
+    @Test
+    void aChangedFigureInACommittedRunChangesTheFinding(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+        Claim claim = Findings.claims().stream().filter(c -> c.id().equals("forum-task-creation")).findFirst().orElseThrow();
+        String run = claim.tests().getFirst().run();
+        Path dir = Files.createDirectories(copy.resolve(run));
+        List<String> lines = Files.readAllLines(RUNS.resolve(run).resolve("results.jsonl"), StandardCharsets.UTF_8);
+        List<String> planted = new java.util.ArrayList<>();
+        for (String line : lines) {
+            // the virtual threads' creation figures, every fork's, made 10,000 times slower
+            if (line.contains("\"model\":\"virtual\"") && line.contains("\"creationNsPerTask\"")) {
+                com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) asyncbench.result.Json.MAPPER.readTree(line);
+                com.fasterxml.jackson.databind.node.ObjectNode metric = (com.fasterxml.jackson.databind.node.ObjectNode) node.path("metrics").path("creationNsPerTask");
+                metric.put("value", metric.path("value").asDouble() * 10_000);
+                if (metric.has("forks")) {
+                    com.fasterxml.jackson.databind.node.ArrayNode forks = metric.putArray("forks");
+                    for (var f : asyncbench.result.Json.MAPPER.readTree(line).path("metrics").path("creationNsPerTask").path("forks")) {
+                        forks.add(f.asDouble() * 10_000);
+                    }
+                }
+                line = asyncbench.result.Json.MAPPER.writeValueAsString(node);
+            }
+            planted.add(line);
+        }
+        Files.write(dir.resolve("results.jsonl"), planted, StandardCharsets.UTF_8);
+        Finding honest = Findings.compute(List.of(claim), RUNS, new Catalog.BuiltIn()).getFirst();
+        Finding changed = Findings.compute(List.of(claim), copy, new Catalog.BuiltIn()).getFirst();
+        assertEquals(Finding.Answer.REPRODUCED, honest.answer());
+        assertEquals(Finding.Outcome.OPPOSITE, changed.tests().getFirst().outcome(), changed.tests().getFirst().sentence());
+        assertFalse(FindingsFormat.page(List.of(changed), List.of()).equals(FindingsFormat.page(List.of(honest), List.of())));
+    }
+
     @Test
     void aClaimIsReproducedOnlyWhenEveryContrastGoesItsWay() {
         assertEquals(Finding.Answer.REPRODUCED, Finding.answer(List.of(Finding.Outcome.AS_CLAIMED, Finding.Outcome.AS_CLAIMED)));
