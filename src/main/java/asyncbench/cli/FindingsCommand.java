@@ -46,6 +46,14 @@ final class FindingsCommand implements Callable<Integer> {
         write(page, FindingsFormat.page(findings, Findings.besideOriginals(results, Catalog.load(catalogClass))));
         write(results.resolve("README.md"), asyncbench.findings.RunIndex.markdown(results, findings));
         out.println("Wrote " + page + " and " + results.resolve("README.md"));
+        for (Path doc : docsPages(page.getParent())) {
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            String filled = asyncbench.report.DocTables.fill(text, results, Catalog.load(catalogClass));
+            if (!filled.equals(text)) {
+                write(doc, filled);
+                out.println("Generated the tables of " + doc);
+            }
+        }
         if (!readme.equals("none")) {
             Path file = Path.of(readme);
             if (!Files.isRegularFile(file)) {
@@ -61,6 +69,16 @@ final class FindingsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The pages whose generated tables the command fills: docs/*.md and docs/experiments/*.md. */
+    static List<Path> docsPages(Path docs) throws java.io.IOException {
+        if (docs == null || !Files.isDirectory(docs)) {
+            return List.of();
+        }
+        try (var files = Files.walk(docs, 2)) {
+            return files.filter(p -> p.toString().endsWith(".md") && !p.startsWith(docs.resolve("results"))).sorted().toList();
+        }
     }
 
     private static void write(Path file, String text) throws EnvironmentFault {
