@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 /**
  * The tables a docs page shows, generated from a committed run rather than typed: a block
  * {@code <!-- table: RUN EXPERIMENT -->} ... {@code <!-- /table -->} holds the experiment's headline
- * table of that run, and {@code <!-- ratio: RUN EXPERIMENT -->} its ratio table, as the run's report
- * renders them. {@code ./asyncbench findings} fills every block; a test checks none is stale.
+ * table of that run, {@code <!-- ratio: RUN EXPERIMENT -->} its ratio table, as the run's report
+ * renders them, and {@code <!-- verdicts: RUN EXPERIMENT -->} every headline contrast of the run, decided. {@code ./asyncbench findings} fills every block; a test checks none is stale.
  */
 public final class DocTables {
     private static final Pattern BLOCK = Pattern.compile(
-            "(<!-- (table|ratio): (\\S+) (\\S+) -->\\n)(.*?)(<!-- /\\2 -->)", Pattern.DOTALL);
+            "(<!-- (table|ratio|verdicts): (\\S+) (\\S+) -->\\n)(.*?)(<!-- /\\2 -->)", Pattern.DOTALL);
 
     private DocTables() {
     }
@@ -51,6 +51,15 @@ public final class DocTables {
         }
         ExperimentResults r = new ExperimentResults(name, experiment.spec().headline(), cells,
                 experiment.spec().models().stream().map(Model::id).toList(), experiment.spec().params());
+        if (kind.equals("verdicts")) {
+            StringBuilder md = new StringBuilder();
+            for (asyncbench.stats.Decision d : asyncbench.stats.Decisions.headline(experiment, cells)) {
+                if (d.verdict() != asyncbench.stats.Verdict.NO_CONTEST) {
+                    md.append("- ").append(d.sentence()).append('\n');
+                }
+            }
+            return md.toString();
+        }
         if (kind.equals("ratio")) {
             Ratio ratio = experiment.spec().ratio().orElseThrow(() -> new UsageException(name + " has no ratio table"));
             return Tables.ratio(r, ratio);

@@ -51,6 +51,41 @@ class FindingsTest {
         assertTrue(blocks > 0, "the docs generate their tables");
     }
 
+    /**
+     * A page that generates its verdicts quotes no ratio the lab did not compute: every "x1.23 [0.9, 1.4]"
+     * in its prose is in one of its generated blocks or in the findings.
+     */
+    @Test
+    void aPageThatGeneratesItsVerdictsQuotesOnlyComputedRatios() throws Exception {
+        java.util.regex.Pattern figure = java.util.regex.Pattern.compile("x[0-9][0-9.]* \\[[0-9.]+, [0-9.]+\\]");
+        java.util.regex.Pattern block = java.util.regex.Pattern.compile("<!-- (table|ratio|verdicts): .*?<!-- /\\1 -->", java.util.regex.Pattern.DOTALL);
+        String findings = Files.readString(Path.of("docs/findings.md"), StandardCharsets.UTF_8);
+        List<String> unsourced = new java.util.ArrayList<>();
+        int pages = 0;
+        try (var files = Files.walk(Path.of("docs"), 2)) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".md") && !p.startsWith(RUNS)).sorted().toList()) {
+                String text = Files.readString(page, StandardCharsets.UTF_8);
+                if (!text.contains("<!-- verdicts: ")) {
+                    continue;
+                }
+                pages++;
+                StringBuilder generated = new StringBuilder(findings);
+                java.util.regex.Matcher b = block.matcher(text);
+                while (b.find()) {
+                    generated.append(b.group());
+                }
+                java.util.regex.Matcher f = figure.matcher(block.matcher(text).replaceAll(""));
+                while (f.find()) {
+                    if (!generated.toString().contains(f.group())) {
+                        unsourced.add(page + ": " + f.group());
+                    }
+                }
+            }
+        }
+        assertTrue(pages > 0, "some page generates its verdicts");
+        assertTrue(unsourced.isEmpty(), "ratios in the prose that no generated block holds: " + unsourced);
+    }
+
     @Test
     void everyRunAFindingCitesIsCommitted() throws Exception {
         for (Finding f : computed()) {
