@@ -155,7 +155,7 @@ final class Tables {
                 for (String model : r.models) {
                     Optional<Metric> a = r.cell(model, rowValue, column).flatMap(r::headlineOf);
                     Optional<Metric> b = r.cell(model, otherRow, otherColumn).flatMap(r::headlineOf);
-                    line.add(a.isPresent() && b.isPresent() ? ratioText(quotient(a.get(), b.get())) : "");
+                    line.add(a.isPresent() && b.isPresent() ? ratioText(a.get(), b.get()) : "");
                 }
                 row(md, line);
             }
@@ -171,7 +171,12 @@ final class Tables {
         return new Metric(q, error, "ratio", null);
     }
 
-    private static String ratioText(Metric q) {
+    /** {@code a / b} as the table shows it; a ratio of a figure at or below zero is no result, and says so. */
+    static String ratioText(Metric a, Metric b) {
+        if (a.value() <= 0 || b.value() <= 0) {
+            return "no ratio (" + (a.value() <= 0 && b.value() <= 0 ? "both" : "a figure") + " at or below zero)";
+        }
+        Metric q = quotient(a, b);
         return Units.scaled(q.value()) + (q.error() == null ? "" : " ± " + Units.scaled(q.error()));
     }
 

@@ -315,6 +315,13 @@ class ReportTest {
     }
 
     @Test
+    void aRatioOfFiguresBelowZeroIsNoResult() {
+        assertEquals("no ratio (both at or below zero)", Tables.ratioText(new Metric(-4, 1.0, "bytes", null), new Metric(-2, 1.0, "bytes", null)));
+        assertEquals("no ratio (a figure at or below zero)", Tables.ratioText(new Metric(4, 1.0, "bytes", null), new Metric(-2, 1.0, "bytes", null)));
+        assertEquals("2 ± 0.283", Tables.ratioText(new Metric(4, 0.4, "x", null), new Metric(2, 0.2, "x", null)));
+    }
+
+    @Test
     void jmhRawDataHasOneListPerFork() {
         Metric twoForks = new Metric(2.5, 0.5, "ops/s", List.of(1.0, 2.0, 3.0, 4.0), List.of(1.5, 3.5));
         assertEquals(List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)), JmhJsonFormat.rawData(twoForks));
