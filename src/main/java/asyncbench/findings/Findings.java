@@ -51,8 +51,12 @@ public final class Findings {
             }
             tests = Json.MAPPER.readValue(in, new TypeReference<List<Claim.Test>>() { });
         }
-        Claim originals = new Claim("beside-the-originals", "the Rust originals", "", "", "", "", tests);
-        return compute(List.of(originals), runs, catalog).getFirst().tests();
+        Map<String, List<CellResult>> byRun = new HashMap<>();
+        List<Finding.Tested> tested = new ArrayList<>();
+        for (Claim.Test test : tests) {
+            tested.add(decide(ORIGINALS, test, cellsOf(ORIGINALS, test, runs, byRun), catalog));
+        }
+        return tested;
     }
 
     /** Every claim answered from the runs under {@code runs} (docs/results). */
@@ -62,19 +66,23 @@ public final class Findings {
         for (Claim claim : claims) {
             List<Finding.Tested> tested = new ArrayList<>();
             for (Claim.Test test : claim.tests()) {
-                if (!ResultsFile.isName(test.run())) {
-                    throw new UsageException("claim " + claim.id() + " names run '" + test.run() + "', which is not a run's name");
-                }
-                List<CellResult> cells = byRun.computeIfAbsent(test.run(), run -> read(runs.resolve(run).resolve(ResultsFile.NAME)));
-                if (cells.isEmpty()) {
-                    throw new UsageException("claim " + claim.id() + " names run " + test.run() + ", which has no results under " + runs);
-                }
-                tested.add(decide(claim, test, cells, catalog));
+                tested.add(decide("claim " + claim.id(), test, cellsOf("claim " + claim.id(), test, runs, byRun), catalog));
             }
-            findings.add(new Finding(claim, tested, tested.stream().anyMatch(t -> t.outcome() == null) ? Finding.Answer.UNDECIDED
-                    : Finding.answer(tested.stream().map(Finding.Tested::outcome).toList())));
+            findings.add(new Finding(claim, tested, Finding.answer(tested.stream().map(Finding.Tested::outcome).toList())));
         }
         return findings;
+    }
+
+    /** The cells of the committed run {@code test} names (read once per run into {@code byRun}); {@code who} names the test in a refusal. */
+    private static List<CellResult> cellsOf(String who, Claim.Test test, Path runs, Map<String, List<CellResult>> byRun) throws UsageException {
+        if (!ResultsFile.isName(test.run())) {
+            throw new UsageException(who + " names run '" + test.run() + "', which is not a run's name");
+        }
+        List<CellResult> cells = byRun.computeIfAbsent(test.run(), run -> read(runs.resolve(run).resolve(ResultsFile.NAME)));
+        if (cells.isEmpty()) {
+            throw new UsageException(who + " names run " + test.run() + ", which has no results under " + runs);
+        }
+        return cells;
     }
 
     /**
@@ -88,7 +96,7 @@ public final class Findings {
             List<Finding.Tested> tested = new ArrayList<>();
             for (Claim.Test test : claim.tests()) {
                 try {
-                    tested.add(decide(claim, test, cells, catalog));
+                    tested.add(decide("claim " + claim.id(), test, cells, catalog));
                 } catch (UsageException notHere) {
                     // this run did not measure that contrast
                 }
@@ -108,13 +116,13 @@ public final class Findings {
         }
     }
 
-    static Finding.Tested decide(Claim claim, Claim.Test test, List<CellResult> cells, Catalog catalog) throws UsageException {
+    static Finding.Tested decide(String who, Claim.Test test, List<CellResult> cells, Catalog catalog) throws UsageException {
         Experiment experiment = catalog.byName(test.experiment()).orElseThrow(() ->
-                new UsageException("claim " + claim.id() + " names no experiment of the lab: " + test.experiment()));
+                new UsageException(who + " names no experiment of the lab: " + test.experiment()));
         String metric = test.metric() != null ? test.metric() : experiment.spec().headline().metric();
         boolean higherIsBetter = test.higherIsBetter() != null ? test.higherIsBetter() : experiment.spec().headline().higherIsBetter();
-        CellResult model = cell(claim, test, cells, test.model(), test.pointOf(true));
-        CellResult baseline = cell(claim, test, cells, test.baseline(), test.pointOf(false));
+        CellResult model = cell(who, test, cells, test.model(), test.pointOf(true));
+        CellResult baseline = cell(who, test, cells, test.baseline(), test.pointOf(false));
         Map<String, String> point = new LinkedHashMap<>();
         test.point().forEach((k, v) -> point.put(k, String.valueOf(v)));
         Decision d = Decision.of(test.experiment(), point, metric, higherIsBetter, Optional.of(baseline), Optional.of(model));
@@ -125,7 +133,7 @@ public final class Findings {
             case "better" -> Verdict.BETTER;
             case "worse" -> Verdict.WORSE;
             case "same" -> Verdict.SAME;
-            default -> throw new UsageException("claim " + claim.id() + " expects '" + test.expect() + "'; valid: better, worse, same");
+            default -> throw new UsageException(who + " expects '" + test.expect() + "'; valid: better, worse, same");
         };
         Finding.Outcome outcome;
         if (d.verdict() == expected) {
@@ -141,7 +149,7 @@ public final class Findings {
     }
 
     /** The one cell of {@code experiment} and {@code model} whose parameters hold every value of {@code point}. */
-    private static CellResult cell(Claim claim, Claim.Test test, List<CellResult> cells, String model, Map<String, Object> point)
+    private static CellResult cell(String who, Claim.Test test, List<CellResult> cells, String model, Map<String, Object> point)
             throws UsageException {
         List<CellResult> found = cells.stream()
                 .filter(c -> c.experiment().equals(test.experiment()) && c.model().equals(model))
@@ -149,7 +157,7 @@ public final class Findings {
                         && String.valueOf(c.params().values().get(e.getKey())).equals(String.valueOf(e.getValue()))))
                 .toList();
         if (found.size() != 1) {
-            throw new UsageException("claim " + claim.id() + ": " + found.size() + " cells of " + test.experiment() + " " + model
+            throw new UsageException(who + ": " + found.size() + " cells of " + test.experiment() + " " + model
                     + " at " + point + " in run " + test.run() + ", not one");
         }
         return found.getFirst();

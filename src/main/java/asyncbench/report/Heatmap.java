@@ -42,6 +42,8 @@ final class Heatmap {
     private final List<String> labels;
     /** The column parameters that take one value in every column shown: "cpus=all, loop=selector". */
     private final String fixed;
+    /** The column parameters that vary among the columns shown, the heading above the labels. */
+    private final String varyingNames;
 
     Heatmap(Contrast contrast) {
         this.contrast = contrast;
@@ -72,8 +74,6 @@ final class Heatmap {
                 .collect(java.util.stream.Collectors.joining(", "))).toList();
         this.varyingNames = String.join(", ", varying);
     }
-
-    private final String varyingNames;
 
     /** Whether the row (all rows when -1) and column (all when -1) hold a cell of either model. */
     private boolean anyCell(int row, int column) {

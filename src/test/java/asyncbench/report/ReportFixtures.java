@@ -51,17 +51,25 @@ final class ReportFixtures {
 
     /** idle-memory: future grows 300 bytes a frame from 400, virtual 350 from 3,000; virtual failed at depth 256. */
     static void idleMemory(Path run) throws IOException {
+        idleMemory(run, "virtual", Status.ERROR);
+    }
+
+    /**
+     * Idle-memory cells of future and {@code other} at depths 1 to 256: future grows 300 bytes a frame
+     * from 400, the other 350 from 3,000, except at depth 256 where the other ended {@code deepest}.
+     */
+    static void idleMemory(Path run, String other, Status deepest) throws IOException {
         List<CellResult> cells = new ArrayList<>();
         for (long depth : List.of(1L, 16L, 64L, 256L)) {
-            for (String model : List.of("future", "virtual")) {
+            for (String model : List.of("future", other)) {
                 java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
                 params.put("tasks", 2000L);
                 params.put("frame", "lean");
                 params.put("depth", depth);
                 double bytes = model.equals("future") ? 400 + 300 * depth : 3000 + 350 * depth;
-                boolean failed = model.equals("virtual") && depth == 256;
-                cells.add(new CellResult("r", "idle-memory", model, "smoke", Point.of(params), failed ? Status.ERROR : Status.OK,
-                        failed ? "boom" : null, null,
+                boolean failed = model.equals(other) && depth == 256;
+                cells.add(new CellResult("r", "idle-memory", model, "smoke", Point.of(params), failed ? deepest : Status.OK,
+                        failed ? "boom" : null, failed && deepest == Status.LIMIT ? new LimitInfo(100, "kernel.threads-max", "boom") : null,
                         failed ? null : Map.of("fittedBytesPerTask", forks("bytes", bytes - 5, bytes + 5)),
                         Map.of("tasks", 2000L), null, null, null, null, null));
             }

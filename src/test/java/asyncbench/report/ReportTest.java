@@ -110,26 +110,7 @@ class ReportTest {
     /** A model that reached a limit at a point is named on the chart instead of vanishing from it. */
     @Test
     void aChartNamesAModelThatReachedALimit() throws Exception {
-        List<CellResult> cells = new ArrayList<>();
-        for (long depth : List.of(1L, 16L, 64L, 256L)) {
-            for (String model : List.of("future", "platform")) {
-                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
-                params.put("tasks", 2000L);
-                params.put("frame", "lean");
-                params.put("depth", depth);
-                boolean limited = model.equals("platform") && depth == 256;
-                double bytes = 400 + 300 * depth;
-                cells.add(new CellResult("r", "idle-memory", model, "smoke", Point.of(params), limited ? Status.LIMIT : Status.OK,
-                        limited ? "no more threads" : null, limited ? new LimitInfo(100, "kernel.threads-max", "no more threads") : null,
-                        limited ? null : Map.of("fittedBytesPerTask", ReportFixtures.forks("bytes", bytes - 50, bytes + 50)),
-                        Map.of("tasks", 2000L), null, null, null, null, null));
-            }
-        }
-        try (ResultsFile out = ResultsFile.append(run.resolve(ResultsFile.NAME))) {
-            for (CellResult c : cells) {
-                out.add(c);
-            }
-        }
+        ReportFixtures.idleMemory(run, "platform", Status.LIMIT);
         Report.render(run, new Catalog.BuiltIn(), List.of());
         String svg = Files.readString(run.resolve("idle-memory-chart-1.svg"));
         assertTrue(svg.contains("not drawn, a limit reached: platform at depth=2^8 (limit)"), "the limit is on the chart: " + svg.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " "));
