@@ -17,7 +17,7 @@ final class DocFigures {
     private static final Pattern RATIO = Pattern.compile("x[0-9][0-9.]* \\[[0-9.]+, [0-9.]+\\]");
     private static final String NUMBER = "([0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)(?: ?([kMG](?![a-zA-Z])|[KMG]iB|B\\b|ns|us|ms|s\\b))?";
     private static final Pattern PLUS_MINUS = Pattern.compile("(?<![0-9.])" + NUMBER + " ± " + NUMBER);
-    static final Pattern BLOCK = Pattern.compile("<!-- (table|ratio|verdicts): .*?<!-- /\\1 -->", Pattern.DOTALL);
+    static final Pattern BLOCK = Pattern.compile("<!-- (table|ratio|verdicts|overhead|slopes): .*?<!-- /\\1 -->", Pattern.DOTALL);
 
     private DocFigures() {
     }

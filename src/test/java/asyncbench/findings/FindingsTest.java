@@ -43,7 +43,7 @@ class FindingsTest {
         try (var files = Files.walk(Path.of("docs"), 2)) {
             for (Path page : files.filter(p -> p.toString().endsWith(".md") && !p.startsWith(RUNS)).toList()) {
                 String text = Files.readString(page, StandardCharsets.UTF_8);
-                blocks += text.split("<!-- (table|ratio): ", -1).length - 1;
+                blocks += text.split("<!-- (table|ratio|overhead|slopes): ", -1).length - 1;
                 assertEquals(asyncbench.report.DocTables.fill(text, RUNS, new Catalog.BuiltIn()), text,
                         page + " has a table that no longer follows from its run: run ./asyncbench findings");
             }
