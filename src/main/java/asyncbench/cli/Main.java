@@ -59,6 +59,9 @@ public final class Main implements Runnable {
                 return 1;
             }
             err.println("asyncbench: " + commandLine.getCommandName() + " failed: " + e);
+            if (System.getenv("ASYNCBENCH_TRACE") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         });
         return cli.execute(args);

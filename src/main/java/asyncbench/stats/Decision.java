@@ -37,6 +37,10 @@ public record Decision(String experiment, Map<String, String> point, String mode
             Estimate eb = Estimate.ofForks(scores(mb.get()));
             Estimate em = Estimate.ofForks(scores(mm.get()));
             double ratio = higherIsBetter ? em.value() / eb.value() : eb.value() / em.value();
+            if (!Double.isFinite(eb.value()) || !Double.isFinite(em.value())) {
+                return new Decision(experiment, point, m, b, metric, higherIsBetter, Verdict.UNDECIDED, null, null, null,
+                        fm, fb, null, "a JVM's figure is not finite (nothing finished in its windows): no ratio");
+            }
             if (!(eb.value() > 0 && em.value() > 0)) {
                 return new Decision(experiment, point, m, b, metric, higherIsBetter, Verdict.UNDECIDED, null, null, null,
                         fm, fb, null, "a figure is not above zero: no ratio");

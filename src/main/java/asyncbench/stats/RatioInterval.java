@@ -44,7 +44,8 @@ public record RatioInterval(double ratio, double lower, double upper) {
             return 0;
         }
         double df = Math.pow(va + vb, 2) / (va * va / a.degreesOfFreedom() + vb * vb / b.degreesOfFreedom());
-        return t(df) * se;
+        // Welch-Satterthwaite; where it cannot be computed (an error too large to square), the smaller side's
+        return t(Double.isFinite(df) ? df : Math.min(a.degreesOfFreedom(), b.degreesOfFreedom())) * se;
     }
 
     private static double t(double degreesOfFreedom) {

@@ -44,6 +44,15 @@ class DecisionTest {
     }
 
     @Test
+    void aJvmWhoseFigureIsNotFiniteLeavesTheContrastUndecidedWithoutAnInterval() {
+        // a JVM in whose windows nothing finished: its time per iteration would be infinite
+        Decision d = decide(forks(3.6, Double.POSITIVE_INFINITY), forks(8.3, 8.1), false);
+        assertEquals(Verdict.UNDECIDED, d.verdict());
+        assertNull(d.lower());
+        assertTrue(d.note().contains("not finite"), d.note());
+    }
+
+    @Test
     void lowerIsBetterTurnsTheRatioAround() {
         Decision d = decide(forks(100, 110), forks(200, 220), false);
         assertEquals(0.5, d.ratio(), 1e-12);

@@ -176,9 +176,22 @@ public abstract class LoopExperiment<C> implements Experiment {
         return counts;
     }
 
-    /** Nanoseconds per iteration, window by window, from iterations per second. */
+    /** Nanoseconds per iteration from iterations per second (see {@link #timePerEvent}). */
     protected static Metric nanosPerIteration(Metric iterationsPerSecond) {
-        return perWindow(iterationsPerSecond, r -> 1e9 / r, "ns");
+        return timePerEvent(iterationsPerSecond, 1e9, "ns");
+    }
+
+    /**
+     * Time per event from events per second over equal windows: {@code scale} over the mean rate, which
+     * is all the time over all the events, so a window in which none finished counts as the stall it
+     * was rather than as an infinite time; its error is the rate's, carried to first order
+     * (scale x error / rate²). Each window's own time per event is kept where the window finished one.
+     */
+    protected static Metric timePerEvent(Metric perSecond, double scale, String unit) {
+        double rate = perSecond.value();
+        Double error = perSecond.error() == null ? null : scale * perSecond.error() / (rate * rate);
+        List<Double> windows = perSecond.samples().stream().filter(r -> r > 0).map(r -> scale / r).toList();
+        return new Metric(scale / rate, error, unit, windows);
     }
 
     /** Each window's rate turned into another unit, with the statistics of the new samples. */

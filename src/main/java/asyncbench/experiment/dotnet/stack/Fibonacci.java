@@ -123,7 +123,7 @@ public final class Fibonacci extends LoopExperiment<Void> {
     @Override
     protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Void cell) {
         double calls = callsPerFib(n(point));
-        return Map.of(NS_PER_CALL, perWindow(iterationsPerSecond, r -> 1e9 / (r * calls), "ns"));
+        return Map.of(NS_PER_CALL, timePerEvent(iterationsPerSecond, 1e9 / calls, "ns"));
     }
 
     /** Plain calls; a leaf's yield is {@link Plain}'s suspension. */

@@ -297,8 +297,8 @@ public final class Brigade extends LoopExperiment<Brigade.Cell> {
     @Override
     protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put(MS_PER_ITERATION, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
-        metrics.put(NS_PER_HOP, perWindow(iterationsPerSecond, r -> 1e9 / r / point.count(TASKS), "ns"));
+        metrics.put(MS_PER_ITERATION, timePerEvent(iterationsPerSecond, 1e3, "ms"));
+        metrics.put(NS_PER_HOP, timePerEvent(iterationsPerSecond, 1e9 / point.count(TASKS), "ns"));
         if (cell.memoryBytes > 0) {
             metrics.put(MEMORY_BYTES, Metric.once(cell.memoryBytes, "bytes"));
         }

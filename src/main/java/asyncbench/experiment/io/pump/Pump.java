@@ -252,7 +252,7 @@ public final class Pump extends LoopExperiment<Pump.Cell> {
     protected Map<String, Metric> metrics(Point point, Metric iterationsPerSecond, Cell cell) {
         double megabytes = point.count(FILES) * point.count(FILE_KIB) / 1024.0;
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put(MS_PER_PASS, perWindow(iterationsPerSecond, r -> 1e3 / r, "ms"));
+        metrics.put(MS_PER_PASS, timePerEvent(iterationsPerSecond, 1e3, "ms"));
         metrics.put(MB_PER_SECOND, perWindow(iterationsPerSecond, r -> r * megabytes, "MiB/s"));
         metrics.put(CPU_MS_PER_PASS, Metric.once(cell.cpuMsPerPass, "ms"));
         metrics.put(PEAK_THREADS, Metric.once(cell.peakThreads, "threads"));
