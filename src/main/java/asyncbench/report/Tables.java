@@ -284,7 +284,7 @@ final class Tables {
 
     static String describe(CellResult c, String metric) {
         if (c.status() == Status.OK) {
-            return c.metric(metric).map(m -> Units.number(m.value(), m.unit())
+            return c.metric(metric).map(m -> Double.isInfinite(m.value()) ? "none finished in a JVM's windows" : Units.number(m.value(), m.unit())
                     + (m.error() == null ? "" : " ± " + Units.number(m.error(), m.unit()))
                     + (m.value() < 0 && m.unit() != null && m.unit().contains("byte") ? " (below zero: noise, not a figure)" : "")).orElse("ok");
         }

@@ -293,6 +293,9 @@ class ReportTest {
         CellResult negative = new CellResult("h", "idle-memory", "future", "quick", Point.of(Map.of("depth", 1L)), Status.OK, null, null,
                 Map.of("fittedBytesPerTask", new Metric(-12, 30.0, "bytes", null)), Map.of("n", 1L), null, null, null, null, null);
         assertTrue(Tables.describe(negative, "fittedBytesPerTask").contains("below zero"), Tables.describe(negative, "fittedBytesPerTask"));
+        CellResult stalled = new CellResult("h", "brigade", "virtual", "quick", Point.of(Map.of("tasks", 8000L)), Status.OK, null, null,
+                Map.of("msPerIteration", new Metric(Double.POSITIVE_INFINITY, null, "ms", null)), Map.of("n", 1L), null, null, null, null, null);
+        assertEquals("none finished in a JVM's windows", Tables.describe(stalled, "msPerIteration"));
     }
 
     @Test
