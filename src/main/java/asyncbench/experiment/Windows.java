@@ -17,12 +17,36 @@ public final class Windows {
     private Windows() {
     }
 
+    /**
+     * Windows that would finish fewer events than this are lengthened, so that a window's count is not
+     * one or two whole events (a quantised figure whose forks can agree exactly, an interval of zero).
+     */
+    static final int MIN_EVENTS_PER_WINDOW = 20;
+    /** A window is lengthened at most this many times over the profile's. */
+    static final int MAX_STRETCH = 20;
+
     /** Events per second of {@code counter} over the measured windows. */
     public static Metric ratePerSecond(Measurement measurement, LongSupplier counter, String unit)
             throws InterruptedException {
+        return ratePerSecond(measurement, counter, counter, unit);
+    }
+
+    /**
+     * Events per second of {@code counter} over the measured windows, each window long enough to finish
+     * {@link #MIN_EVENTS_PER_WINDOW} events at the rate of the warm-up (read from {@code progress}, which
+     * counts the same events without being {@code counter}'s first reading), up to {@link #MAX_STRETCH}
+     * times the profile's window.
+     */
+    public static Metric ratePerSecond(Measurement measurement, LongSupplier counter, LongSupplier progress, String unit)
+            throws InterruptedException {
         long windowNanos = measurement.iteration().toNanos();
+        long warmStart = System.nanoTime();
+        long warmBefore = progress.getAsLong();
         for (int i = 0; i < measurement.warmupIterations(); i++) {
             sleepNanos(windowNanos);
+        }
+        if (measurement.warmupIterations() > 0) {
+            windowNanos = stretched(windowNanos, progress.getAsLong() - warmBefore, System.nanoTime() - warmStart);
         }
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < measurement.iterations(); i++) {
@@ -34,6 +58,16 @@ public final class Windows {
             samples.add((after - before) * 1e9 / elapsed);
         }
         return of(samples, unit);
+    }
+
+    /** The window that finishes {@link #MIN_EVENTS_PER_WINDOW} events at the warm-up's rate, within its bounds. */
+    static long stretched(long windowNanos, long warmupEvents, long warmupNanos) {
+        double perWindow = warmupEvents * (double) windowNanos / Math.max(1, warmupNanos);
+        if (perWindow >= MIN_EVENTS_PER_WINDOW) {
+            return windowNanos;
+        }
+        double factor = perWindow <= 0 ? MAX_STRETCH : Math.min(MAX_STRETCH, Math.ceil(MIN_EVENTS_PER_WINDOW / perWindow));
+        return (long) (windowNanos * factor);
     }
 
     /** The mean of {@code samples} with its error, or no error when there is a single value. */

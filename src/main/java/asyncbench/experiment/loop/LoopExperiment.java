@@ -103,7 +103,7 @@ public abstract class LoopExperiment<C> implements Experiment {
             try (ModelRuntime runtime = model.open()) {
                 CompletableFuture<Void> done = start(runtime, point, tally, cell);
                 try {
-                    perSecond = Windows.ratePerSecond(measurement, allocation, "iterations/s");
+                    perSecond = Windows.ratePerSecond(measurement, allocation, tally::iterationsNow, "iterations/s");
                     probe.peak();
                 } finally {
                     tally.stop();
